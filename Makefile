@@ -1,0 +1,49 @@
+# Two set-up commands for a fresh machine (see README): `make serve` and `make test`.
+# Every dependency is pinned: Python in requirements.txt, npm in package-lock.json,
+# Debian's chromium below.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed
+CHROMIUM_VERSION ?= 156.0.8078.79-1~deb12u1
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test test-fast chromium clean
+
+$(STAMP): requirements.txt pyproject.toml package.json package-lock.json
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright cannot download browsers here).
+# The pinned version is installed when the mirror still has it; Debian replaces
+# security releases, so fall back to the current one rather than fail a fresh machine.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium=$(CHROMIUM_VERSION) \
+	  || $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+	@/usr/bin/chromium --version
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: install chromium
+	$(BIN)/python -m pytest
+
+# HTML and content tests only, without the browser.
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser"
+
+clean:
+	rm -rf site $(VENV) node_modules

@@ -1,0 +1,200 @@
+"""The content model: every typed page, its translations and the references between them."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ContentError, allowed_hint
+from ..schema import validate
+from ..yamlmarks import FrontMatter, YamlSyntaxError, split_front_matter
+from .schemas import PageSchemas
+
+# Reference fields and the page type they point to (None: any typed page).
+REFERENCE_FIELDS = {
+    "strategieen": "strategie",
+    "methoden": "methode",
+    "themas": "thema",
+    "verwante_vensters": "venster",
+    "zie_ook": None,
+}
+KIND_NAMES = {
+    "strategie": "a strategy",
+    "methode": "a method",
+    "thema": "a theme",
+    "venster": "a canon window",
+    "praktijkvoorbeeld": "a practice case",
+    None: "a page id",
+}
+
+
+@dataclass
+class Version:
+    """One language version of a page: its file, front matter and body."""
+
+    lang: str
+    src_uri: str
+    file: str  # path shown in messages, e.g. docs/canon/1925-opbouw-drenthe.md
+    front: FrontMatter
+
+
+@dataclass
+class Entry:
+    id: str
+    type: str
+    versions: dict[str, Version] = field(default_factory=dict)
+    meta: dict[str, dict] = field(default_factory=dict)  # merged meta per language
+    referrers: set[str] = field(default_factory=set)  # ids of pages that refer to this one
+
+    @property
+    def src_uri(self) -> str:
+        """The default-language source path: what links point to."""
+        return self.default.src_uri
+
+    @property
+    def default(self) -> Version:
+        return next(iter(self.versions.values()))
+
+    def meta_for(self, lang: str) -> dict:
+        return self.meta.get(lang) or next(iter(self.meta.values()))
+
+    def title(self, lang: str) -> str:
+        return self.meta_for(lang).get("title", self.id)
+
+    @property
+    def sort_year(self) -> int:
+        meta = next(iter(self.meta.values()))
+        if "jaar" in meta:
+            return meta["jaar"]
+        return meta.get("periode", {}).get("van", 0)
+
+
+class Model:
+    def __init__(self, languages: list[str]):
+        self.languages = languages  # default language first
+        self.entries: dict[str, Entry] = {}
+        self.by_src: dict[str, tuple[Entry, str]] = {}  # src_uri -> (entry, lang of file)
+        self.untyped: dict[str, Version] = {}  # plain pages without id
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def of_type(self, page_type: str) -> list[Entry]:
+        found = [e for e in self.entries.values() if e.type == page_type]
+        if page_type == "venster":
+            return sorted(found, key=lambda e: (e.sort_year, e.id))
+        return sorted(found, key=lambda e: e.title(self.default_language).lower())
+
+    def lookup(self, src_uri: str):
+        return self.by_src.get(src_uri)
+
+    def ids(self, page_type=None) -> set[str]:
+        return {e.id for e in self.entries.values() if page_type is None or e.type == page_type}
+
+
+def language_of(src_uri: str, languages: list[str]) -> tuple[str, str]:
+    """('en', 'x/page.md') for 'x/page.en.md'; the default language otherwise."""
+    stem, ext = posixpath.splitext(src_uri)
+    for lang in languages[1:]:
+        if stem.endswith("." + lang):
+            return lang, stem[: -len(lang) - 1] + ext
+    return languages[0], src_uri
+
+
+def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[str],
+                schemas: PageSchemas, source_ids: set[str] | None,
+                glossary_ids: set[str] | None) -> tuple[Model, list[ContentError]]:
+    """Parse, validate and cross-check every page. ``pages`` holds (src_uri, abs_path)."""
+    model = Model(languages)
+    errors: list[ContentError] = []
+    default = languages[0]
+    parsed: dict[str, tuple[str, str, Version]] = {}  # src_uri -> (lang, base_uri, version)
+
+    for src_uri, path in sorted(pages):
+        label = f"{docs_label}/{src_uri}"
+        try:
+            front = split_front_matter(path.read_text(encoding="utf-8"))
+        except YamlSyntaxError as exc:
+            errors.append(ContentError(label, exc.line, f"front matter is not valid YAML: {exc.problem} "
+                                       "(check indentation, and quote values that contain ': ' or start with a special character)"))
+            continue
+        except UnicodeDecodeError:
+            errors.append(ContentError(label, 1, "file is not UTF-8 text (save it as UTF-8)"))
+            continue
+        lang, base = language_of(src_uri, languages)
+        parsed[src_uri] = (lang, base, Version(lang, src_uri, label, front))
+
+    # Default-language pages define the entries.
+    for src_uri, (lang, base, version) in parsed.items():
+        if lang != default:
+            continue
+        meta, marks = version.front.meta.data, version.front.meta
+        page_type = meta.get("type")
+        if page_type is None:
+            if meta:
+                errors.append(ContentError(version.file, marks.first_line - 1, (
+                    f"type: required field is missing (allowed: {', '.join(schemas.types)})")))
+            model.untyped[src_uri] = version
+            model.by_src[src_uri] = (None, lang)
+            continue
+        if page_type not in schemas.types:
+            errors.append(ContentError(version.file, marks.line_of(["type"]), (
+                f"type: {page_type!r} is not a page type {allowed_hint(page_type, schemas.types)}")))
+            continue
+        errors += validate(meta, schemas.for_type(page_type), marks, version.file)
+        entry_id = meta.get("id") or posixpath.splitext(src_uri)[0]
+        if entry_id in model.entries:
+            other = model.entries[entry_id].default
+            errors.append(ContentError(version.file, marks.line_of(["id"]), (
+                f"id: {entry_id!r} is already used by {other.file}:{other.front.meta.line_of(['id'])} "
+                "(ids must be unique across the site; rename one)")))
+            continue
+        entry = Entry(entry_id, page_type, {lang: version}, {lang: dict(meta)})
+        model.entries[entry_id] = entry
+        model.by_src[src_uri] = (entry, lang)
+
+    # Translations inherit structure from the default-language page.
+    for src_uri, (lang, base, version) in parsed.items():
+        if lang == default:
+            continue
+        owner = model.by_src.get(base)
+        if owner is None:
+            if base not in parsed:
+                errors.append(ContentError(version.file, 1, (
+                    f"translation without a Dutch page: {docs_label}/{base} does not exist "
+                    "(create the Dutch page first, or rename this file)")))
+            continue
+        entry, _ = owner
+        model.by_src[src_uri] = (entry, lang)
+        if entry is None:  # untyped plain page
+            continue
+        marks = version.front.meta
+        errors += validate(marks.data, schemas.for_translation(entry.type), marks, version.file)
+        entry.versions[lang] = version
+        entry.meta[lang] = {**entry.meta[default], **marks.data}
+
+    # References between pages and to the bibliography and glossary.
+    for entry in model.entries.values():
+        version = entry.default
+        meta, marks = entry.meta[default], version.front.meta
+        for field_name, kind in REFERENCE_FIELDS.items():
+            values = meta.get(field_name)
+            if not isinstance(values, list):
+                continue
+            allowed = model.ids(kind)
+            for index, value in enumerate(values):
+                if value in allowed:
+                    model.entries[value].referrers.add(entry.id)
+                elif isinstance(value, str):
+                    errors.append(ContentError(version.file, marks.line_of([field_name, index]), (
+                        f"{field_name}: {value!r} is not {KIND_NAMES[kind]} {allowed_hint(value, allowed)}")))
+        for field_name, known, what in (("bronnen", source_ids, "a source in the bibliography (data/bronnen/)"),
+                                        ("begrippen", glossary_ids, "a glossary term (data/begrippen.yml)")):
+            if known is None or not isinstance(meta.get(field_name), list):
+                continue
+            for index, value in enumerate(meta[field_name]):
+                if isinstance(value, str) and value not in known:
+                    errors.append(ContentError(version.file, marks.line_of([field_name, index]), (
+                        f"{field_name}: {value!r} is not {what} {allowed_hint(value, known)}")))
+    return model, errors

@@ -1,0 +1,135 @@
+"""kb-content: validates the content model and renders the page parts generated from it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from .. import i18n
+from ..errors import ContentError, report
+from ..templates import Renderer, relative_link
+from ..yamlmarks import YamlSyntaxError, load_marked_file
+from .config import ContentConfig
+from .links import check_links
+from .model import Model, build_model
+from .schemas import PageSchemas
+
+log = get_plugin_logger(__name__)
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    def __init__(self):
+        self.model: Model | None = None
+        self.periods: list[dict] = []
+        self.renderer: Renderer | None = None
+        self._signature = None
+
+    # -- build-wide work, done once per set of sources --------------------------------------
+
+    @event_priority(50)  # before kb-sources and kb-glossary read the model
+    def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
+        pages = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()
+                 if f.abs_src_path and not f.generated_by]
+        # mkdocs-static-i18n builds once per language; parse the sources only when they changed.
+        signature = tuple((uri, path.stat().st_mtime_ns) for uri, path in sorted(pages))
+        if signature == self._signature and self.model is not None:
+            return files
+        root = Path(config.config_file_path).parent
+        docs_label = Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
+        sources = config.plugins.get("kb-sources")
+        glossary = config.plugins.get("kb-glossary")
+        model, errors = build_model(
+            pages, docs_label, i18n.languages(config), PageSchemas(),
+            source_ids=sources.ids if sources else None,
+            glossary_ids=glossary.ids if glossary else None,
+        )
+        errors += check_links(model, {f.src_uri for f in files}, docs_label)
+        self.periods, period_errors = self._load_periods(root)
+        errors += period_errors
+        report(errors, log, "content")
+        self.model, self._signature = model, signature
+        return files
+
+    def _load_periods(self, root: Path):
+        path = root / self.config.periods
+        label = self.config.periods
+        try:
+            marked = load_marked_file(path)
+        except FileNotFoundError:
+            return [], [ContentError(label, 1, "periods file not found (set 'periods' of kb-content)")]
+        except YamlSyntaxError as exc:
+            return [], [ContentError(label, exc.line, f"not valid YAML: {exc.problem}")]
+        periods = sorted(marked.data or [], key=lambda p: p["van"])
+        errors = [ContentError(label, marked.line_of([i]), f"period {b['id']!r} overlaps {a['id']!r}")
+                  for i, (a, b) in enumerate(zip(periods, periods[1:]), 1) if b["van"] <= a["tot"]]
+        return periods, errors
+
+    def on_nav(self, nav, config, files):
+        # Pages are rendered before MkDocs' on_env, so the templates get their own theme env.
+        if self.config.enabled:
+            self.renderer = Renderer(config.theme.get_env(), self.config.labels)
+        return nav
+
+    # -- per page --------------------------------------------------------------------------
+
+    @event_priority(30)  # after i18n (50), before kb-sources (20) and kb-glossary (10)
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled or self.model is None:
+            return markdown
+        hit = self.model.lookup(page.file.src_uri)
+        lang = i18n.build_language(config)
+        file_lang = hit[1] if hit else lang
+        entry = hit[0] if hit else None
+        page.meta["kb_fallback"] = file_lang != lang
+        page.meta["kb_file_lang"] = file_lang
+        if entry is None:
+            return self._with_parts(markdown, page, lang, None, {})
+        meta = entry.meta_for(file_lang)
+        page.meta.update(meta)  # translations inherit the structured fields
+        return self._with_parts(markdown, page, lang, entry, meta)
+
+    def _with_parts(self, markdown, page, lang, entry, meta):
+        context = self._context(page, lang, entry, meta)
+        top = self.renderer.render("kb/top.md", **context)
+        bottom = self.renderer.render("kb/bottom.md", **context)
+        return "\n\n".join(part for part in (top.strip(), markdown, bottom.strip()) if part) + "\n"
+
+    def _context(self, page, lang, entry, meta) -> dict:
+        model, src = self.model, page.file.src_uri
+
+        def ref(entry_id: str) -> dict:
+            target = model.entries[entry_id]
+            return {"id": entry_id, "title": target.title(lang), "type": target.type,
+                    "link": relative_link(src, target.src_uri), "meta": target.meta_for(lang)}
+
+        def refs(ids) -> list[dict]:
+            return [ref(i) for i in ids or [] if i in model.entries]
+
+        def of_type(page_type: str) -> list[dict]:
+            return [ref(e.id) for e in model.of_type(page_type)]
+
+        return {
+            "lang": lang, "t": self.renderer.t(lang), "page": page, "entry": entry, "meta": meta,
+            "fallback": page.meta.get("kb_fallback", False), "ref": ref, "refs": refs,
+            "of_type": of_type, "periods": self.periods, "period_of": self._period_of,
+            # Home and overview pages link to everything; they are not "related".
+            "referrers": refs(sorted((i for i in entry.referrers if model.entries[i].type not in ("pagina", "overzicht")),
+                                     key=lambda i: (model.entries[i].type, model.entries[i].title(lang)))) if entry else [],
+            "timeline": of_type("venster"),
+        }
+
+    def _period_of(self, window: dict) -> dict | None:
+        meta = window["meta"]
+        year = meta.get("jaar") or meta.get("periode", {}).get("van")
+        return next((p for p in self.periods if p["van"] <= year <= p["tot"]), None)
+
+    def on_page_context(self, context, page, config, nav):
+        # The template marks untranslated pages (fallbacks) with the language of their text.
+        context["kb_fallback"] = page.meta.get("kb_fallback", False)
+        context["kb_file_lang"] = page.meta.get("kb_file_lang")
+        if self.renderer:
+            context["kb_t"] = self.renderer.t(i18n.build_language(config))
+        return context

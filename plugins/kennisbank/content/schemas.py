@@ -1,0 +1,59 @@
+"""Per-type JSON Schemas built from schemas/pages.yml."""
+from __future__ import annotations
+
+import copy
+from functools import cached_property
+from pathlib import Path
+
+from ..schema import load_schema
+
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "pages.yml"
+
+
+class PageSchemas:
+    def __init__(self, path: Path = SCHEMA_FILE):
+        self.source = load_schema(path)
+
+    @cached_property
+    def types(self) -> list[str]:
+        return sorted(self.source["types"])
+
+    def translatable(self, page_type: str) -> set[str]:
+        common = self.source["common"].get("translate", [])
+        own = self.source["types"][page_type].get("translate", [])
+        return set(common) | set(own)
+
+    def fields(self, page_type: str) -> set[str]:
+        return set(self.source["common"]["properties"]) | set(
+            self.source["types"][page_type]["properties"])
+
+    def for_type(self, page_type: str) -> dict:
+        """The flat schema of a Dutch (default-language) page."""
+        common, own = self.source["common"], self.source["types"][page_type]
+        schema = {k: copy.deepcopy(v) for k, v in own.items()
+                  if k not in ("properties", "required", "translate")}
+        schema.update({
+            "type": "object",
+            "properties": {**copy.deepcopy(common["properties"]), **copy.deepcopy(own["properties"])},
+            "required": list(dict.fromkeys(common["required"] + own["required"])),
+            "additionalProperties": False,
+        })
+        return schema
+
+    def for_translation(self, page_type: str) -> dict:
+        """The schema of a translation: only translatable fields; the rest is inherited."""
+        full = self.for_type(page_type)
+        translatable = self.translatable(page_type)
+        properties = {}
+        for name, spec in full["properties"].items():
+            if name in translatable:
+                properties[name] = spec
+            else:
+                properties[name] = {"not": {}, "x-hint": (
+                    f"'{name}' is inherited from the Dutch page; remove it from the translation")}
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": [f for f in full["required"] if f in translatable],
+            "additionalProperties": False,
+        }

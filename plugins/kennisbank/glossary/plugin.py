@@ -1,0 +1,133 @@
+"""kb-glossary: the glossary page and tooltips for glossary terms on every page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from .. import i18n
+from ..errors import ContentError, allowed_hint, report
+from ..schema import load_schema, validate
+from ..templates import relative_link
+from ..yamlmarks import YamlSyntaxError, load_marked_file
+from .config import GlossaryConfig
+
+log = get_plugin_logger(__name__)
+SCHEMA = Path(__file__).parent / "schema.yml"
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    def __init__(self):
+        self.terms: list[dict] = []
+        self._marked = None
+
+    @property
+    def ids(self) -> set[str]:
+        return {t["id"] for t in self.terms}
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).parent
+        label = self.config.glossary
+        errors: list[ContentError] = []
+        try:
+            marked = load_marked_file(root / label)
+        except FileNotFoundError:
+            report([ContentError(label, 1, "glossary not found (set 'glossary' of kb-glossary)")], log, "glossary")
+        except YamlSyntaxError as exc:
+            report([ContentError(label, exc.line, f"not valid YAML: {exc.problem}")], log, "glossary")
+        schema = load_schema(SCHEMA)
+        terms, seen, words = [], {}, {}
+        for index, term in enumerate(marked.data or []):
+            sub = marked.item(index)
+            found = validate(term, schema, sub, label)
+            errors += found
+            if found:
+                continue
+            if term["id"] in seen:
+                errors.append(ContentError(label, sub.line_of(["id"]), (
+                    f"id: {term['id']!r} is already used on line {seen[term['id']]} (ids must be unique)")))
+                continue
+            seen[term["id"]] = sub.line_of(["id"])
+            # One word must not point to two definitions: the tooltip would be ambiguous.
+            for field in ("term", "synoniemen"):
+                values = term.get(field) or []
+                for pos, word in enumerate([values] if isinstance(values, str) else values):
+                    key = word.lower()
+                    if key in words and words[key] != term["id"]:
+                        path = [field] if field == "term" else [field, pos]
+                        errors.append(ContentError(label, sub.line_of(path), (
+                            f"{field}: {word!r} is also a term or synonym of {words[key]!r} (use it once)")))
+                    words[key] = term["id"]
+            terms.append(term)
+        report(errors, log, "glossary")
+        self.terms, self._marked = terms, marked
+        return config
+
+    @event_priority(40)
+    def on_files(self, files, config):
+        """Check that every term's 'pagina' exists, once the files are known."""
+        if not self.config.enabled:
+            return files
+        uris = {f.src_uri for f in files.documentation_pages()}
+        errors = []
+        for index, term in enumerate(self.terms):
+            page = term.get("pagina", "").split("#")[0]
+            if page and page not in uris:
+                errors.append(ContentError(self.config.glossary, self._marked.item(index).line_of(["pagina"]), (
+                    f"pagina: {page!r} is not a page {allowed_hint(page, uris)}")))
+        sources = config.plugins.get("kb-sources")
+        if sources:
+            for index, term in enumerate(self.terms):
+                for pos, source_id in enumerate(term.get("bronnen") or []):
+                    if source_id not in sources.ids:
+                        errors.append(ContentError(self.config.glossary, self._marked.item(index).line_of(["bronnen", pos]), (
+                            f"bronnen: {source_id!r} is not a source in the bibliography {allowed_hint(source_id, sources.ids)}")))
+        report(errors, log, "glossary")
+        return files
+
+    @event_priority(10)  # last: tooltips apply to the generated parts too
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
+        lang = i18n.build_language(config)
+        text_lang = page.meta.get("kb_file_lang") or lang
+        parts = [markdown]
+        if page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "begrippen":
+            content = config.plugins["kb-content"]
+            parts.append(content.renderer.render(
+                "kb/lists/begrippen.md", t=content.renderer.t(lang), lang=lang,
+                terms=self._for_page(page.file.src_uri, lang)))
+        if self.config.tooltips:
+            parts.append(self._abbreviations(text_lang))
+        return "\n\n".join(parts)
+
+    def _for_page(self, src: str, lang: str) -> list[dict]:
+        rows = []
+        for term in self.terms:
+            head = term["term"] if lang == "nl" else term["engels"]
+            other = term["engels"] if lang == "nl" else term["term"]
+            rows.append({
+                "id": term["id"], "head": head, "letter": head[:1].upper(), "other": other,
+                "synonyms": term.get("synoniemen" if lang == "nl" else "synoniemen_en") or [],
+                "definition": term["definitie"] if lang == "nl" else term["definitie_en"],
+                "link": relative_link(src, term["pagina"]) if term.get("pagina") else None,
+            })
+        return sorted(rows, key=lambda r: r["head"].lower())
+
+    def _abbreviations(self, lang: str) -> str:
+        """Markdown abbreviation definitions (``*[term]: definition``) for the page's language."""
+        lines = []
+        for term in self.terms:
+            if lang == "nl":
+                words = [term["term"], *(term.get("synoniemen") or [])]
+                definition = term["definitie"]
+            else:
+                words = [term["engels"], *(term.get("synoniemen_en") or [])]
+                definition = term["definitie_en"]
+            definition = " ".join(definition.split()).replace("]", ")")
+            for word in dict.fromkeys(words):
+                lines.append(f"*[{word}]: {definition}")
+        return "\n".join(lines)
+

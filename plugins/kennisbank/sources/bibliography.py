@@ -1,0 +1,59 @@
+"""Loading and checking the bibliography files."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import ContentError
+from ..schema import load_schema, validate
+from ..yamlmarks import YamlSyntaxError, load_marked_file
+
+SCHEMA = Path(__file__).parent / "schema.yml"
+
+
+def _plain(value):
+    """YAML turns 2021-04-07 into a date; the schema and APA code want text."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[ContentError]]:
+    """All entries by id, from one YAML file or every *.yml file in a folder."""
+    files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+    if not path.exists():
+        return {}, [ContentError(label, 1, "bibliography not found (set 'bibliography' of kb-sources)")]
+    schema = load_schema(SCHEMA)
+    entries: dict[str, dict] = {}
+    where: dict[str, str] = {}
+    errors: list[ContentError] = []
+    for file in files:
+        name = f"{label}/{file.name}" if path.is_dir() else label
+        try:
+            marked = load_marked_file(file)
+        except YamlSyntaxError as exc:
+            errors.append(ContentError(name, exc.line, f"not valid YAML: {exc.problem}"))
+            continue
+        data = _plain(marked.data) or []
+        if not isinstance(data, list):
+            errors.append(ContentError(name, 1, "a bibliography file is a list of entries ('- id: ...')"))
+            continue
+        for index, entry in enumerate(data):
+            entry_errors = validate(entry, schema, marked.item(index), name)
+            errors += entry_errors
+            if not isinstance(entry, dict) or "id" not in entry:
+                continue
+            line = marked.line_of([index, "id"])
+            if entry["id"] in entries:
+                errors.append(ContentError(name, line, (
+                    f"id: {entry['id']!r} is already used by {where[entry['id']]} (ids must be unique)")))
+                continue
+            if not entry_errors:
+                entries[entry["id"]] = entry
+                where[entry["id"]] = f"{name}:{line}"
+    return entries, errors
+

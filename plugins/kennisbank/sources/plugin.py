@@ -1,0 +1,121 @@
+"""kb-sources: bibliography, in-text citations ``[@id]`` and the "Bronnen" lists."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from .. import i18n
+from ..content.links import FENCE
+from ..errors import ContentError, allowed_hint, report
+from ..templates import relative_link
+from . import apa
+from .bibliography import load_bibliography
+from .config import SourcesConfig
+
+log = get_plugin_logger(__name__)
+
+# [@putnam-2000], [@putnam-2000, p. 12], [@a; @b]
+CITATION = re.compile(r"\[(@[a-z0-9-]+(?:,[^;\]]*)?(?:;\s*@[a-z0-9-]+(?:,[^;\]]*)?)*)\]")
+ONE = re.compile(r"@([a-z0-9-]+)(?:,\s*([^;\]]*))?")
+
+
+def citations(body: str, first_line: int):
+    """(line, id, locator) for every citation outside code blocks."""
+    in_fence = False
+    for offset, text in enumerate(body.split("\n")):
+        if FENCE.match(text):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for group in CITATION.finditer(text):
+            for one in ONE.finditer(group.group(1)):
+                yield first_line + offset, one.group(1), (one.group(2) or "").strip()
+
+
+class SourcesPlugin(BasePlugin[SourcesConfig]):
+    def __init__(self):
+        self.entries: dict[str, dict] = {}
+        self.cited_by: dict[str, set[str]] = {}  # source id -> src_uris of the citing pages
+        self._model = None
+        self._content = None
+
+    @property
+    def ids(self) -> set[str]:
+        return set(self.entries)
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path).parent
+        self.entries, errors = load_bibliography(root / self.config.bibliography, self.config.bibliography)
+        report(errors, log, "bibliography")
+        return config
+
+    @event_priority(40)  # after kb-content has built the model
+    def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
+        content = config.plugins.get("kb-content")
+        model = content.model if content else None
+        if model is None:
+            return files
+        errors, cited_by = [], {}
+        for entry in model.entries.values():
+            for version in entry.versions.values():
+                for source_id in entry.meta[model.default_language].get("bronnen") or []:
+                    cited_by.setdefault(source_id, set()).add(entry.src_uri)
+                for line, source_id, _ in citations(version.front.body, version.front.body_first_line):
+                    if source_id not in self.entries:
+                        errors.append(ContentError(version.file, line, (
+                            f"citation: [@{source_id}] is not in the bibliography "
+                            f"{allowed_hint(source_id, self.entries)}; add it to data/bronnen/ or fix the id")))
+                    cited_by.setdefault(source_id, set()).add(entry.src_uri)
+        report(errors, log, "citation")
+        self.cited_by, self._model, self._content = cited_by, model, content
+        return files
+
+    @event_priority(20)
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
+        lang = i18n.build_language(config)
+        cited: list[str] = []
+
+        def replace(match):
+            links = []
+            for one in ONE.finditer(match.group(1)):
+                source_id, locator = one.group(1), (one.group(2) or "").strip()
+                entry = self.entries.get(source_id)
+                if entry is None:  # reported in on_files
+                    return match.group(0)
+                if source_id not in cited:
+                    cited.append(source_id)
+                links.append(f"[{apa.in_text(entry, lang, locator)}](#bron-{source_id})")
+            return "(" + "; ".join(links) + ")"
+
+        markdown = CITATION.sub(replace, markdown)
+        ids = list(dict.fromkeys((page.meta.get("bronnen") or []) + cited))
+        parts = [markdown]
+        full_list = page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "bronnen"
+        if ids and not full_list:
+            parts.append(self._render("kb/sources.md", lang, page, [self.entries[i] for i in ids if i in self.entries]))
+        if full_list:
+            parts.append(self._render("kb/lists/bronnen.md", lang, page, list(self.entries.values())))
+        return "\n\n".join(parts)
+
+    def _render(self, template, lang, page, entries):
+        src = page.file.src_uri
+        content = self._content.renderer
+
+        items = []
+        for entry in sorted(entries, key=apa.sort_key):
+            pages = []
+            for uri in sorted(self.cited_by.get(entry["id"], ())):
+                hit = self._model.lookup(uri) if self._model else None
+                title = hit[0].title(lang) if hit and hit[0] else uri
+                pages.append({"title": title, "link": relative_link(src, uri)})
+            items.append({"id": entry["id"], "text": apa.reference(entry, lang), "pages": pages})
+        return content.render(template, t=content.t(lang), lang=lang, items=items)
