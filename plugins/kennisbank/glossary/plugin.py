@@ -1,6 +1,7 @@
 """kb-glossary: the glossary page and tooltips for glossary terms on every page."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -14,6 +15,9 @@ from .config import GlossaryConfig
 
 log = get_plugin_logger(__name__)
 SCHEMA = Path(__file__).parent / "schema.yml"
+ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+# Links and headings keep their own styling; a tooltip there only adds a second underline.
+NO_TOOLTIP = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -102,6 +106,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.config.tooltips:
             parts.append(self._abbreviations(text_lang))
         return "\n\n".join(parts)
+
+    def on_page_content(self, html, page, config, files):
+        """Keep one tooltip per term: the first in running text. Every occurrence underlined
+        makes a B1 text hard to read, and a tooltip inside a link or heading clashes with it."""
+        if not self.config.enabled or not self.config.tooltips:
+            return html
+        html = NO_TOOLTIP.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
+        seen = set()
+
+        def first_only(match):
+            if match.group(1) in seen:
+                return match.group(2)
+            seen.add(match.group(1))
+            return match.group(0)
+
+        return ABBR.sub(first_only, html)
 
     def _for_page(self, src: str, lang: str) -> list[dict]:
         rows = []
