@@ -9,6 +9,7 @@ from ..errors import ContentError, allowed_hint
 from ..schema import validate
 from ..yamlmarks import FrontMatter, YamlSyntaxError, split_front_matter
 from .schemas import PageSchemas
+from .translate import merge_meta
 
 # Reference fields and the page type they point to (None: any typed page).
 REFERENCE_FIELDS = {
@@ -170,9 +171,11 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
         if entry is None:  # untyped plain page
             continue
         marks = version.front.meta
-        errors += validate(marks.data, schemas.for_translation(entry.type), marks, version.file)
+        found = validate(marks.data, schemas.for_translation(entry.type), marks, version.file)
+        errors += found
         entry.versions[lang] = version
-        entry.meta[lang] = {**entry.meta[default], **marks.data}
+        entry.meta[lang], merge_errors = merge_meta(entry.meta[default], marks.data, version.file, marks)
+        errors += [] if found else merge_errors
 
     # References between pages and to the bibliography and glossary.
     for entry in model.entries.values():

@@ -31,6 +31,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files, config):
         if not self.config.enabled:
             return files
+        # The labels are template data in the theme folder, not an asset of the site.
+        labels = files.get_file_from_path(self.config.labels)
+        if labels is not None:
+            files.remove(labels)
         pages = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()
                  if f.abs_src_path and not f.generated_by]
         # mkdocs-static-i18n builds once per language; parse the sources only when they changed.

@@ -33,6 +33,7 @@ class PageSchemas:
         schema = {k: copy.deepcopy(v) for k, v in own.items()
                   if k not in ("properties", "required", "translate")}
         schema.update({
+            "$defs": copy.deepcopy(self.source["$defs"]),
             "type": "object",
             "properties": {**copy.deepcopy(common["properties"]), **copy.deepcopy(own["properties"])},
             "required": list(dict.fromkeys(common["required"] + own["required"])),
@@ -51,7 +52,10 @@ class PageSchemas:
             else:
                 properties[name] = {"not": {}, "x-hint": (
                     f"'{name}' is inherited from the Dutch page; remove it from the translation")}
+        if "vragen" in properties:
+            properties["vragen"] = {"type": "array", "items": {"$ref": "#/$defs/vraag_vertaling"}}
         return {
+            "$defs": full["$defs"],
             "type": "object",
             "properties": properties,
             "required": [f for f in full["required"] if f in translatable],

@@ -24,11 +24,12 @@ WORDS = {
 
 def _year(entry: dict, lang: str) -> str:
     year = str(entry["jaar"])
+    suffix = entry.get("_suffix", "")
     if year in ("z.d.", "n.d."):
-        return WORDS[lang]["nd"]
+        return WORDS[lang]["nd"] + (f"-{suffix}" if suffix else "")
     if year in ("fc", "in voorbereiding"):
-        return WORDS[lang]["forthcoming"]
-    return year
+        return WORDS[lang]["forthcoming"] + (f"-{suffix}" if suffix else "")
+    return year + suffix
 
 
 def _date(entry: dict, lang: str) -> str:
@@ -123,6 +124,6 @@ def reference(entry: dict, lang: str) -> str:
 
 
 def sort_key(entry: dict) -> tuple:
-    return (entry["auteurs"][0].lower(), str(entry["jaar"]), entry["titel"].lower())
+    return (entry["auteurs"][0].lower(), str(entry["jaar"]), entry.get("_suffix", ""), entry["titel"].lower())
 
 

@@ -30,6 +30,7 @@ def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[Con
     schema = load_schema(SCHEMA)
     entries: dict[str, dict] = {}
     where: dict[str, str] = {}
+    by_url: dict[str, str] = {}
     errors: list[ContentError] = []
     for file in files:
         name = f"{label}/{file.name}" if path.is_dir() else label
@@ -52,8 +53,29 @@ def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[Con
                 errors.append(ContentError(name, line, (
                     f"id: {entry['id']!r} is already used by {where[entry['id']]} (ids must be unique)")))
                 continue
+            url = (entry.get("url") or "").rstrip("/")
+            if url and url in by_url:
+                errors.append(ContentError(name, marked.line_of([index, "url"]), (
+                    f"url: the same source is already in the bibliography as {by_url[url]!r}; "
+                    "cite that id instead of adding it twice")))
+                continue
             if not entry_errors:
                 entries[entry["id"]] = entry
                 where[entry["id"]] = f"{name}:{line}"
+                if url:
+                    by_url[url] = entry["id"]
     return entries, errors
 
+
+
+def disambiguate(entries: dict[str, dict]) -> None:
+    """APA 7: the same author(s) and year get a, b, c ... after the year, ordered by title
+    ("Canon Sociaal Werk, z.d.-a"), in citations and in the reference list alike."""
+    groups: dict[tuple, list[dict]] = {}
+    for entry in entries.values():
+        key = (tuple(a.split(",")[0].strip().lower() for a in entry["auteurs"]), str(entry["jaar"]))
+        groups.setdefault(key, []).append(entry)
+    for group in groups.values():
+        if len(group) > 1:
+            for letter, entry in zip("abcdefghijklmnopqrstuvwxyz", sorted(group, key=lambda e: e["titel"].lower())):
+                entry["_suffix"] = letter

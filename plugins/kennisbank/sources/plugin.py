@@ -11,7 +11,7 @@ from ..content.links import FENCE
 from ..errors import ContentError, allowed_hint, report
 from ..templates import relative_link
 from . import apa
-from .bibliography import load_bibliography
+from .bibliography import disambiguate, load_bibliography
 from .config import SourcesConfig
 
 log = get_plugin_logger(__name__)
@@ -52,6 +52,7 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         root = Path(config.config_file_path).parent
         self.entries, errors = load_bibliography(root / self.config.bibliography, self.config.bibliography)
         report(errors, log, "bibliography")
+        disambiguate(self.entries)
         return config
 
     @event_priority(40)  # after kb-content has built the model

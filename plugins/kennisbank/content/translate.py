@@ -1,0 +1,53 @@
+"""Merging a translation's front matter into the structure of its Dutch page.
+
+Most fields are replaced whole. Exercise questions are merged by question id, and their
+options, items and pairs by position, so that correct answers are written only once."""
+from __future__ import annotations
+
+from ..errors import ContentError
+
+LISTS_BY_POSITION = ("opties", "paren")
+
+
+def merge_meta(base: dict, translation: dict, file: str, marks) -> tuple[dict, list[ContentError]]:
+    merged = {**base, **translation}
+    errors: list[ContentError] = []
+    if isinstance(base.get("vragen"), list) and isinstance(translation.get("vragen"), list):
+        merged["vragen"], errors = _merge_questions(base["vragen"], translation["vragen"], file, marks)
+    return merged, errors
+
+
+def _merge_questions(base, translated, file, marks):
+    errors = []
+    by_id = {q.get("id"): (i, q) for i, q in enumerate(translated) if isinstance(q, dict)}
+    merged = []
+    for question in base:
+        if not isinstance(question, dict):
+            continue
+        hit = by_id.pop(question.get("id"), None)
+        if hit is None:
+            errors.append(ContentError(file, marks.line_of(["vragen"]), (
+                f"vragen: question {question.get('id')!r} is not translated (add it with the same id)")))
+            merged.append(question)
+            continue
+        index, own = hit
+        result = {**question, **{k: v for k, v in own.items() if k not in LISTS_BY_POSITION}}
+        for key in LISTS_BY_POSITION:
+            if key not in own:
+                continue
+            if len(own[key]) != len(question.get(key) or []):
+                errors.append(ContentError(file, marks.line_of(["vragen", index, key]), (
+                    f"vragen[{index}].{key}: has {len(own[key])} entries, the Dutch question has "
+                    f"{len(question.get(key) or [])} (translate each one, in the same order)")))
+                continue
+            result[key] = [{**a, **b} for a, b in zip(question[key], own[key])]
+        for key in ("items",):
+            if key in own and len(own[key]) != len(question.get(key) or []):
+                errors.append(ContentError(file, marks.line_of(["vragen", index, key]), (
+                    f"vragen[{index}].{key}: has {len(own[key])} items, the Dutch question has "
+                    f"{len(question.get(key) or [])} (translate each one, in the same order)")))
+        merged.append(result)
+    for question_id, (index, _) in by_id.items():
+        errors.append(ContentError(file, marks.line_of(["vragen", index, "id"]), (
+            f"vragen[{index}].id: {question_id!r} is not a question of the Dutch page")))
+    return merged, errors
