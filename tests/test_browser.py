@@ -79,7 +79,9 @@ def test_phone_tab_order_skips_the_closed_drawer(browser, server):
             page.keyboard.press("Tab")
             stops.append(page.evaluate("""() => {
                 const el = document.activeElement;
-                const r = el.getBoundingClientRect();
+                // A visually hidden radio (Material's palette switch) shows its focus on its label.
+                const shown = el.matches('input.md-option') ? el.nextElementSibling : el;
+                const r = shown.getBoundingClientRect();
                 return {
                     inDrawer: !!el.closest('.md-sidebar--primary'),
                     inArticle: !!el.closest('article'),
@@ -91,7 +93,7 @@ def test_phone_tab_order_skips_the_closed_drawer(browser, server):
         assert all(s["visible"] for s in stops), f"Tab reached invisible elements: {stops}"
         assert any(s["inArticle"] for s in stops[:15]), f"the page content is not reached early: {stops}"
         # Opening the drawer makes its links reachable again.
-        page.click("label[for='__drawer']")
+        page.click("label.md-header__button[for='__drawer']")
         page.wait_for_timeout(400)
         assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
     finally:
