@@ -263,3 +263,44 @@ def test_every_internal_link_and_anchor_resolves(site):
             elif fragment and target.suffix == ".html" and unquote(fragment) not in anchors(target):
                 broken.append(f"{html.relative_to(site)} -> {href} (no anchor)")
     assert not broken, "\n".join(broken[:30])
+
+
+# -- length and structure the content issues ask for ---------------------------------------------
+
+def body_words(path: Path) -> int:
+    text = path.read_text(encoding="utf-8").split("---", 2)[2]
+    text = re.sub(r"\[@[^\]]+\]", "", text)  # citation keys are not prose
+    return len(re.findall(r"[0-9A-Za-zÀ-ÿ]+", text))
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda p: p.stem)
+def test_strategy_page_has_objectives_key_points_and_700_words(page, strategy):
+    assert body_words(strategy) >= 700, f"{strategy.stem}: {body_words(strategy)} words"
+    soup = article(page(url_of(strategy)))
+    objectives = soup.select_one(".admonition.info")
+    assert objectives.select_one(".admonition-title").get_text(strip=True) == "Leerdoelen"
+    assert len(objectives.select("li")) >= 2
+    key_points = soup.select_one(".admonition.success")
+    assert key_points.select_one(".admonition-title").get_text(strip=True) == "Kernpunten"
+    assert len(key_points.select("li")) >= 3
+    # Objectives come before the text, key points after it.
+    blocks = soup.select(".admonition.info, h2, .admonition.success")
+    assert blocks[0] is objectives and soup.find_all("h2")[0].sourceline > objectives.sourceline
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda p: p.stem)
+def test_canon_window_has_at_least_150_words_in_both_languages(window):
+    assert body_words(window) >= 150
+    assert body_words(window.with_suffix(".en.md")) >= 150
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_practice_case_has_at_least_350_words_in_both_languages(case):
+    assert body_words(case) >= 350
+    assert body_words(case.with_suffix(".en.md")) >= 350
+
+
+def test_every_content_page_opens_with_a_summary(page):
+    for source in TYPED:
+        first = article(page(url_of(source))).select_one(".admonition")
+        assert first is not None and "abstract" in first["class"], f"{source}: no 'In het kort' box"
