@@ -27,7 +27,7 @@ def open_page(browser, server, path, viewport, scheme):
     context = browser.new_context(viewport=viewport, color_scheme=scheme,
                                   device_scale_factor=1, is_mobile=viewport["width"] < 500)
     page = context.new_page()
-    log = {"console": [], "failed": [], "foreign": []}
+    log = {"console": [], "failed": [], "foreign": [], "requests": []}
     host = urlparse(server).netloc
     page.on("console", lambda m: m.type == "error" and log["console"].append(m.text))
     page.on("pageerror", lambda e: log["console"].append(str(e)))
@@ -35,6 +35,7 @@ def open_page(browser, server, path, viewport, scheme):
     page.on("response", lambda r: r.status >= 400 and log["failed"].append(f"{r.url} ({r.status})"))
 
     def check_host(request):
+        log["requests"].append(request.url)
         parsed = urlparse(request.url)
         if parsed.scheme in ("http", "https", "ws", "wss") and parsed.netloc != host:
             log["foreign"].append(request.url)

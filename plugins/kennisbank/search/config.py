@@ -1,0 +1,13 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Heading levels that start a section of their own in the index.
+    section_levels = c.Type(list, default=[2, 3])
+    # Characters of text kept per document for the result snippet.
+    snippet_length = c.Type(int, default=320)
+    # Keep Material's own index as search/material-search-index.json, for the tests and the
+    # benchmark that compare relevance and size with Material's built-in search.
+    keep_material_index = c.Type(bool, default=False)

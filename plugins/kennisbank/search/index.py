@@ -1,0 +1,97 @@
+"""Build a lunr index with lunr-python that lunr.js 2.3.9 loads as it is.
+
+Dutch uses nltk's Snowball stemmer registered by lunr-python as "stemmer-nl" (the name
+lunr-languages' lunr.nl registers in the browser) and the stop-word list of lunr.nl, shipped
+here so that the build never calls nltk.download()."""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import lunr
+import lunr.languages  # noqa: F401  registers stemmer-<lang> for nltk's Snowball stemmers
+from lunr.builder import Builder
+from lunr.languages.trimmer import generate_trimmer
+from lunr.pipeline import Pipeline
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import generate_stop_word_filter
+
+HERE = Path(__file__).parent
+STEP_1C = re.compile(r"^(.+?[^aeiou])y$")
+# lunr.nl.wordCharacters of lunr-languages, so that both sides trim tokens alike.
+NL_WORD_CHARACTERS = ("A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02b8\u02e0-\u02e4\u1d00-\u1d25"
+                      "\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f"
+                      "\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f\ua722-\ua787"
+                      "\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06"
+                      "\uff21-\uff3a\uff41-\uff5a")
+
+
+def stop_words(lang: str) -> list[str]:
+    return (HERE / f"stopwords-{lang}.txt").read_text(encoding="utf-8").split()
+
+
+class _PorterAsLunrJs(PorterStemmer):
+    """lunr-python's Porter stemmer with step 1c as lunr.js has it: a final y becomes i only
+    after a consonant that is not the first letter (cry -> cri, day -> day, by -> by).
+    lunr-python turns every y after a vowel into i ("day" -> "dai"), so a query stemmed in
+    the browser would miss the index."""
+
+    def step1c(self):
+        if STEP_1C.match(self.b[: self.k + 1]):
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+
+
+_english = _PorterAsLunrJs()
+
+
+def english_stemmer(token, i=None, tokens=None):
+    return token.update(lambda text, metadata=None: _english.stem(text))
+
+
+# Registered under lunr.js's label, so that an English index loads in the browser and in
+# lunr-python (Index.load) with this stemmer.
+_quiet = logging.getLogger("lunr.pipeline")
+_level, _quiet.level = _quiet.level, logging.ERROR  # it warns about replacing its own stemmer
+Pipeline.register_function(english_stemmer, "stemmer")
+_quiet.setLevel(_level)
+
+
+def _english_builder() -> Builder:
+    builder = Builder()
+    builder.pipeline.add(lunr.trimmer.trimmer, lunr.stop_word_filter.stop_word_filter, english_stemmer)
+    builder.search_pipeline.add(english_stemmer)
+    return builder
+
+
+def _dutch_builder() -> Builder:
+    trimmer = generate_trimmer(NL_WORD_CHARACTERS)
+    Pipeline.register_function(trimmer, "trimmer-nl")
+    stop_filter = generate_stop_word_filter(stop_words("nl"), language="nl")
+    stemmer = Pipeline.registered_functions["stemmer-nl"]
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    return builder
+
+
+def build_index(lang: str, docs: list[dict]):
+    """docs: [{'ref': '0', 'title': ..., 'text': ...}] -> lunr Index."""
+    builder = _dutch_builder() if lang == "nl" else _english_builder()
+    builder.ref("ref")
+    builder.field("title", boost=10)
+    builder.field("text")
+    # No position metadata: it makes the index about 55 % larger and snippets are
+    # highlighted by stem in the worker instead.
+    builder.metadata_whitelist = []
+    for doc in docs:
+        builder.add(doc)
+    return builder.build()
+
+
+def stem(lang: str, word: str) -> str:
+    """One word through the language's indexing stemmer (for the parity test)."""
+    fn = Pipeline.registered_functions["stemmer-nl" if lang == "nl" else "stemmer"]
+    from lunr.token import Token
+
+    return str(fn(Token(word.lower())))

@@ -1,0 +1,178 @@
+"""Search that understands Dutch: the prebuilt index, stemmer and ranking parity between the
+build (lunr-python) and the browser (lunr.js + lunr-languages), synonyms and relevance."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from search_engine import PythonSearch
+
+RELEVANCE = yaml.safe_load((Path(__file__).parent / "search" / "relevance.yml").read_text(encoding="utf-8"))
+NODE_SCRIPT = Path(__file__).parent / "search" / "node_search.js"
+TOKEN = re.compile(r"[^\s\-]+")
+
+
+def node(command: str, site: Path, lang: str, payload):
+    result = subprocess.run(["node", str(NODE_SCRIPT), command, str(site), lang], input=json.dumps(payload),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def engines(site):
+    return {lang: PythonSearch(site / "search" / f"kb-index.{lang}.json") for lang in ("nl", "en")}
+
+
+def test_index_per_language_with_numeric_refs_and_no_positions(site):
+    for lang in ("nl", "en"):
+        data = json.loads((site / "search" / f"kb-index.{lang}.json").read_text(encoding="utf-8"))
+        assert data["lang"] == lang
+        refs = [ref for ref, _ in data["index"]["fieldVectors"]]
+        assert all(re.fullmatch(r"(title|text)/\d+", r) for r in refs)
+        postings = data["index"]["invertedIndex"][0][1]
+        assert all(meta == {} for field, docs in postings.items() if field != "_index" for meta in docs.values())
+        prefix = "en/" if lang == "en" else ""
+        assert all(d["l"].startswith(prefix) and (lang == "en" or not d["l"].startswith("en/"))
+                   for d in data["docs"]), "an index holds only its own language"
+    # Material's own worker gets an empty document list instead of the full texts.
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == []
+
+
+def test_stop_words_are_the_browsers(site):
+    served = (site / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text(encoding="utf-8")
+    browser = re.search(r'generateStopWordFilter\("([^"]+)"', served).group(1).split()
+    shipped = (ROOT / "plugins/kennisbank/search/stopwords-nl.txt").read_text(encoding="utf-8").split()
+    assert shipped == browser and len(shipped) == 101
+
+
+def test_the_build_never_downloads_nltk_data(monkeypatch):
+    import nltk
+
+    from kennisbank.search.index import build_index
+
+    def offline(*args, **kwargs):
+        raise AssertionError("nltk.download() was called")
+
+    monkeypatch.setattr(nltk, "download", offline)
+    index = build_index("nl", [{"ref": "0", "title": "Bewoners", "text": "De bewoners verbinden zich"}])
+    assert index.search("bewoner")
+
+
+def site_vocabulary(site: Path, lang: str) -> list[str]:
+    from kennisbank.search.text import sections
+
+    words = set()
+    for html in site.rglob("*.html"):
+        rel = html.relative_to(site).as_posix()
+        if (lang == "en") != rel.startswith("en/") or rel.startswith("assets/"):
+            continue
+        for section in sections(html.read_text(encoding="utf-8")):
+            for token in TOKEN.findall(f"{section['title']} {section['text']}".lower()):
+                word = re.sub(r"^\W+|\W+$", "", token)
+                if word:
+                    words.add(word)
+    return sorted(words)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_stemmer_parity_over_the_whole_vocabulary(site, lang):
+    from kennisbank.search.index import stem
+
+    words = site_vocabulary(site, lang)
+    assert len(words) > 3000
+    python = [stem(lang, w) for w in words]
+    browser = node("stem", site, lang, words)
+    differ = [(w, p, b) for w, p, b in zip(words, python, browser) if p != b]
+    assert not differ, f"{len(differ)} of {len(words)} words stem differently: {differ[:20]}"
+
+
+EXTRA_QUERIES = {"nl": ["opbouwwerk in de wijk", "bewoners organiseren zich", "gemeente subsidie",
+                        "vrijwilligers en professionals", "armoede", "Verwey-Jonker", "1925"],
+                 "en": ["residents organise", "volunteers and professionals", "poverty"]}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_ranking_parity_between_lunr_python_and_lunr_js(site, engines, lang):
+    from kennisbank.search.synonyms import expand
+
+    queries = [c["q"] for c in RELEVANCE[lang]] + EXTRA_QUERIES[lang]
+    browser = node("rank", site, lang, queries)
+    for query, js in zip(queries, browser):
+        assert js["expanded"] == expand(query, engines[lang].data["synonyms"]), query
+        python = engines[lang].rank(query)
+        assert [r for r, _ in python] == [r for r, _ in js["ranks"]], f"ranking differs for {query!r}"
+        for (_, a), (_, b) in zip(python, js["ranks"]):
+            assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), f"score differs for {query!r}"
+
+
+def test_synonyms_find_pages_in_both_languages(engines):
+    for lang, query, page in [("nl", "bonding", "strategieen/verbinden/"),
+                              ("nl", "community building", "inleiding/wat-is-samenlevingsopbouw/"),
+                              ("nl", "third places", "themas/ontmoetingsplekken/"),
+                              ("en", "verbinden", "en/strategieen/verbinden/"),
+                              ("en", "overbruggen", "en/strategieen/overbruggen/")]:
+        assert page in engines[lang].pages(query)[:3], (lang, query, engines[lang].pages(query)[:3])
+
+
+def top3_rate(search_pages, cases) -> tuple[float, list[str]]:
+    misses = []
+    for case in cases:
+        if not any(page in search_pages(case["q"])[:3] for page in case["expect"]):
+            misses.append(case["q"])
+    return 1 - len(misses) / len(cases), misses
+
+
+class MaterialLikeSearch:
+    """Material's built-in search as configured here (lang: nl, its default pipeline of
+    stop-word filters only, title boost 1000, b=0, trailing wildcards, both languages in one
+    index), run with lunr-python on Material's own search_index.json of the same build."""
+
+    def __init__(self, path: Path):
+        from lunr.builder import Builder
+        from lunr.stop_word_filter import generate_stop_word_filter, stop_word_filter
+
+        from kennisbank.search.index import stop_words
+
+        data = json.loads(path.read_text(encoding="utf-8"))
+        builder = Builder()
+        builder.pipeline.add(generate_stop_word_filter(stop_words("nl"), language="nl-material"), stop_word_filter)
+        builder.ref("location")
+        builder.field("title", boost=1000)
+        builder.field("text")
+        builder.b(0)
+        for doc in data["docs"]:
+            builder.add({"location": doc["location"], "title": doc["title"],
+                         "text": re.sub(r"<[^>]+>", " ", doc["text"])})
+        self.index = builder.build()
+
+    def pages(self, query: str) -> list[str]:
+        terms = " ".join(f"{w}*" for w in (re.sub(r"[:^~+*\-]", "", t) for t in query.lower().split()) if w)
+        seen = []
+        for result in self.index.search(terms):
+            page = result["ref"].split("#")[0]
+            if page not in seen:
+                seen.append(page)
+        return seen
+
+
+def test_relevance_top3_at_least_90_percent(site, engines, artifacts):
+    assert len(RELEVANCE["nl"]) >= 30 and len(RELEVANCE["en"]) >= 10
+    material = MaterialLikeSearch(site / "search" / "material-search-index.json")
+    lines = ["Relevance: expected page in the top 3", "engine              nl      en"]
+    ours = {lang: top3_rate(engines[lang].pages, RELEVANCE[lang]) for lang in ("nl", "en")}
+    theirs = {lang: top3_rate(material.pages, RELEVANCE[lang]) for lang in ("nl", "en")}
+    lines.append(f"kennisbank (lunr)   {ours['nl'][0]:.0%}    {ours['en'][0]:.0%}")
+    lines.append(f"Material built-in   {theirs['nl'][0]:.0%}    {theirs['en'][0]:.0%}")
+    report = "\n".join(lines)
+    (artifacts.parent / "search-relevance.txt").write_text(report + "\n", encoding="utf-8")
+    print("\n" + report)
+    for lang in ("nl", "en"):
+        assert ours[lang][0] >= 0.9, f"{lang}: misses {ours[lang][1]}"

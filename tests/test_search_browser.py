@@ -1,0 +1,78 @@
+"""Search in a real browser: Material's interface answered by the prebuilt index."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from test_browser import VIEWPORTS, open_page, run_axe
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query):
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [urlparse(a.get_attribute("href")).path.lstrip("/")
+            for a in page.locator(".md-search-result__item > a.md-search-result__link").all()]
+
+
+def test_dutch_search_finds_the_page_with_synonyms_and_stays_in_dutch(browser, server, artifacts):
+    context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
+    try:
+        results = search(page, "bonding")
+        assert results[0] == "strategieen/verbinden/", results[:5]
+        assert not [r for r in results if r.startswith("en/")], "English pages in Dutch results"
+        assert page.locator(".md-search-result mark").count() > 0, "query terms are highlighted"
+        page.screenshot(path=str(artifacts / "search-desktop-light.png"))
+        fetched = [u for u in log["requests"] if "/search/" in u]
+        assert any(u.endswith("kb-index.nl.json") for u in fetched)
+        assert not any(u.endswith("kb-index.en.json") for u in fetched)
+        assert log["foreign"] == [] and log["failed"] == [] and log["console"] == []
+    finally:
+        context.close()
+
+
+def test_english_search_returns_english_pages_only(browser, server):
+    context, page, log = open_page(browser, server, "en/", VIEWPORTS["phone"], "dark")
+    try:
+        page.click("label.md-header__button[for='__search']")
+        results = search(page, "tensions")
+        assert results and all(r.startswith("en/") for r in results), results
+        assert "en/themas/spanningsvelden/" in results[:3], results[:5]
+    finally:
+        context.close()
+
+
+def test_shareable_query_url_opens_the_results(browser, server):
+    context, page, log = open_page(browser, server, "?q=klussendienst", VIEWPORTS["desktop"], "light")
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        first = page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute("href")
+        assert urlparse(first).path.lstrip("/") == "praktijkvoorbeelden/de-buren/"
+    finally:
+        context.close()
+
+
+def test_arrow_keys_move_through_the_results(browser, server):
+    context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
+    try:
+        search(page, "Kanaleneiland")
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+        assert focused, "ArrowDown does not move into the results"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_open_search_results_have_no_axe_violations(browser, server, axe_source, viewport):
+    context, page, log = open_page(browser, server, "", VIEWPORTS[viewport], "light")
+    try:
+        if viewport == "phone":
+            page.click("label.md-header__button[for='__search']")
+        search(page, "opbouwwerk")
+        assert run_axe(page, axe_source) == []
+    finally:
+        context.close()
