@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_KEEP_MATERIAL_INDEX": "true"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_KEEP_MATERIAL_INDEX": "true",
+       "KB_KEEP_FULL_INDEX": "true"}
 
 
 def run_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -32,6 +32,8 @@ def engines(site):
 
 def test_index_per_language_with_numeric_refs_and_no_positions(site):
     for lang in ("nl", "en"):
+        manifest = json.loads((site / "search" / lang / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["lang"] == lang and manifest["shards"] >= 1
         data = json.loads((site / "search" / f"kb-index.{lang}.json").read_text(encoding="utf-8"))
         assert data["lang"] == lang
         refs = [ref for ref, _ in data["index"]["fieldVectors"]]
@@ -104,7 +106,7 @@ def test_ranking_parity_between_lunr_python_and_lunr_js(site, engines, lang):
     from kennisbank.search.synonyms import expand
 
     queries = [c["q"] for c in RELEVANCE[lang]] + EXTRA_QUERIES[lang]
-    browser = node("rank", site, lang, queries)
+    browser = node("lunr", site, lang, queries)
     for query, js in zip(queries, browser):
         assert js["expanded"] == expand(query, engines[lang].data["synonyms"]), query
         python = engines[lang].rank(query)
@@ -176,3 +178,26 @@ def test_relevance_top3_at_least_90_percent(site, engines, artifacts):
     print("\n" + report)
     for lang in ("nl", "en"):
         assert ours[lang][0] >= 0.9, f"{lang}: misses {ours[lang][1]}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_split_index_ranks_exactly_like_the_whole_lunr_index(site, engines, lang):
+    """The browser's engine loads only the parts a query needs and must still rank as lunr."""
+    from kennisbank.search.synonyms import expand
+
+    queries = [c["q"] for c in RELEVANCE[lang]] + EXTRA_QUERIES[lang]
+    loaded = []
+    manifest = json.loads((site / "search" / lang / "manifest.json").read_text(encoding="utf-8"))
+    split = node("split", site, lang, queries)
+    for query, result in zip(queries, split):
+        whole = engines[lang].rank(query)
+        assert [r for r, _ in whole] == [r for r, _ in result["ranks"]], f"ranking differs for {query!r}"
+        for (_, a), (_, b) in zip(whole, result["ranks"]):
+            assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), f"score differs for {query!r}"
+        # Each term lives in exactly one part: a query never loads more parts than it has terms.
+        shards = [p for p in result["parts"] if p.startswith("t")]
+        terms = set(expand(query, engines[lang].data["synonyms"]).split())
+        assert len(shards) <= len(terms), f"{query!r} loaded {len(shards)} parts for {len(terms)} terms"
+        loaded.append(len(shards))
+    assert min(loaded) == 1 and sorted(loaded)[len(loaded) // 2] < manifest["shards"] / 2, (
+        f"queries load too much of the index: {loaded} of {manifest['shards']} parts")

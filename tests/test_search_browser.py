@@ -1,6 +1,7 @@
 """Search in a real browser: Material's interface answered by the prebuilt index."""
 from __future__ import annotations
 
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -18,7 +19,7 @@ def search(page, query):
             for a in page.locator(".md-search-result__item > a.md-search-result__link").all()]
 
 
-def test_dutch_search_finds_the_page_with_synonyms_and_stays_in_dutch(browser, server, artifacts):
+def test_dutch_search_finds_the_page_with_synonyms_and_stays_in_dutch(browser, server, site, artifacts):
     context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
     try:
         results = search(page, "bonding")
@@ -26,9 +27,12 @@ def test_dutch_search_finds_the_page_with_synonyms_and_stays_in_dutch(browser, s
         assert not [r for r in results if r.startswith("en/")], "English pages in Dutch results"
         assert page.locator(".md-search-result mark").count() > 0, "query terms are highlighted"
         page.screenshot(path=str(artifacts / "search-desktop-light.png"))
-        fetched = [u for u in log["requests"] if "/search/" in u]
-        assert any(u.endswith("kb-index.nl.json") for u in fetched)
-        assert not any(u.endswith("kb-index.en.json") for u in fetched)
+        fetched = [urlparse(u).path for u in log["requests"] if "/search/" in u]
+        assert "/search/nl/manifest.json" in fetched
+        assert not [u for u in fetched if u.startswith("/search/en/") or "kb-index" in u or "material" in u]
+        parts = [u for u in fetched if u.startswith("/search/nl/t")]
+        total = json.loads((site / "search" / "nl" / "manifest.json").read_text())["shards"]
+        assert 0 < len(parts) <= 3 and len(parts) < total / 2, f"one query loaded {parts} of {total} parts"
         assert log["foreign"] == [] and log["failed"] == [] and log["console"] == []
     finally:
         context.close()
@@ -74,5 +78,14 @@ def test_open_search_results_have_no_axe_violations(browser, server, axe_source,
             page.click("label.md-header__button[for='__search']")
         search(page, "opbouwwerk")
         assert run_axe(page, axe_source) == []
+    finally:
+        context.close()
+
+
+def test_results_appear_while_typing_a_word(browser, server):
+    context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
+    try:
+        results = search(page, "Kanalenei")
+        assert "praktijkvoorbeelden/krachtstation-kanaleneiland/" in results[:3], results[:5]
     finally:
         context.close()

@@ -1,6 +1,7 @@
-/* Search over a prebuilt lunr index: query expansion with glossary synonyms, ranking and
-   grouping in the shape Material's search interface renders. Runs in the search worker
-   and, for the parity tests, in node. Keep expandQuery() in step with
+/* Search over the split prebuilt index (see plugins/kennisbank/search/split.py).
+   Runs in the search worker and, for the parity tests, in node. It loads only the index
+   parts a query needs and computes lunr's own score from precomputed weights, so the
+   ranking equals that of lunr.js on the whole index. Keep expandQuery() in step with
    plugins/kennisbank/search/synonyms.py. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -9,6 +10,8 @@
   "use strict";
   var WORD = /[^\s\-]+/g;
   var STRIP = /[:^~+*()\[\]{}"'“”‘’,.;!?\/\\]/g;
+  var GROUPS = 20;        // pages returned per query
+  var SECTIONS = 6;       // sections shown per page
 
   function words(text) {
     return (text.match(WORD) || [])
@@ -36,78 +39,192 @@
     return own.concat(extra).join(" ");
   }
 
+  var PREFIX_TERMS = 30;   // index terms a word being typed may expand to
+
+  /* Index of the part whose term range holds term (parts hold sorted, consecutive terms). */
+  function partOf(bounds, term) {
+    var lo = 0, hi = bounds.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (bounds[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /* Parts that can hold terms starting with prefix. */
+  function partsWithPrefix(bounds, prefix) {
+    var first = partOf(bounds, prefix), last = first;
+    while (last + 1 < bounds.length && bounds[last + 1].indexOf(prefix) === 0) last++;
+    var out = [];
+    for (var i = first; i <= last; i++) out.push(i);
+    return out;
+  }
+
   function escapeHTML(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
-  /* Wrap the words whose stem matched in <mark>. Works without position metadata. */
+  /* Wrap the words whose stem matched in <mark> (the index keeps no positions). */
   function highlight(text, stems, stem) {
     return escapeHTML(text).replace(/[0-9A-Za-zÀ-ÖØ-öø-ÿ]+/g, function (word) {
       return stems[stem(word.toLowerCase())] ? "<mark>" + word + "</mark>" : word;
     });
   }
 
-  function Engine(lunr, data) {
-    this.lunr = lunr;
-    this.data = data;
-    this.index = lunr.Index.load(data.index);
-    var pipeline = this.index.pipeline;
-    this.stem = function (word) {
-      var out = pipeline.runString(word);
-      return out.length ? out[0] : word;
-    };
+  /* manifest: search/<lang>/manifest.json; load(name) -> Promise of a part's JSON;
+     stem(word) -> the search pipeline's stem of a lowercase word. */
+  function Engine(manifest, load, stem) {
+    this.manifest = manifest;
+    this.load = load;
+    this.stem = stem;
+    this.parts = {};
   }
 
-  /* Ranked matches: [{ref, score, terms}] exactly as lunr returns them. */
-  Engine.prototype.rank = function (query) {
-    var expanded = expandQuery(query, this.data.synonyms || {});
-    if (!expanded) return [];
-    try {
-      return this.index.search(expanded).map(function (r) {
-        return { ref: r.ref, score: r.score, terms: Object.keys(r.matchData.metadata) };
-      });
-    } catch (e) {
-      return [];
-    }
+  Engine.prototype.part = function (name) {
+    if (!this.parts[name]) this.parts[name] = this.load(name);
+    return this.parts[name];
   };
 
-  /* Results grouped per page, each group with its page (article) first-class. */
+  /* lunr's Index.search for a query of plain terms, on the split index. With prefix, the
+     last word the reader typed also counts as a trailing wildcard (lunr's "word*"), so that
+     results appear while typing. */
+  Engine.prototype.rank = function (query, prefix) {
+    var self = this;
+    var fields = this.manifest.fields;
+    var bounds = this.manifest.bounds || [];
+    if (!bounds.length) return Promise.resolve([]);
+    var expanded = expandQuery(query, this.manifest.synonyms || {});
+    var terms = words(expanded).map(function (w) { return self.stem(w); }).filter(Boolean);
+    var typed = prefix ? words(query).pop() : null;
+    if (typed && typed.length < 2) typed = null;
+    var needed = {};
+    terms.forEach(function (t) { needed[partOf(bounds, t)] = true; });
+    if (typed) partsWithPrefix(bounds, typed).forEach(function (i) { needed[i] = true; });
+    return Promise.all(Object.keys(needed).map(function (i) {
+      return self.part("t" + i + ".json");
+    })).then(function (loaded) {
+      var entries = {};
+      loaded.forEach(function (part) { Object.assign(entries, part); });
+      if (typed) {
+        // Completions of the word being typed, other than the terms the query already has.
+        Object.keys(entries).filter(function (t) { return t.indexOf(typed) === 0 && terms.indexOf(t) === -1; })
+          .sort().slice(0, PREFIX_TERMS).forEach(function (t) { terms.push(t); });
+      }
+      var query = {};                   // termIndex -> summed clause boost (lunr's upsert)
+      var weights = {};                 // "field/ref" -> {termIndex: weight}
+      var order = [];                   // field refs in lunr's matchingFields order
+      var seen = {};
+      terms.forEach(function (term) {
+        var entry = entries[term];
+        if (!entry) return;
+        // Each clause adds its boost (1) to the term in every field's query vector; the
+        // vectors of all fields are therefore equal and one serves them all.
+        query[entry.i] = (query[entry.i] || 0) + 1;
+        fields.forEach(function (field) {
+          var cacheKey = term + "/" + field;
+          if (seen[cacheKey]) return;
+          seen[cacheKey] = true;
+          entry[field].forEach(function (posting) {
+            var key = field + "/" + posting[0];
+            if (!weights[key]) { weights[key] = {}; order.push(key); }
+            weights[key][entry.i] = posting[1];
+          });
+        });
+      });
+      var indexes = Object.keys(query).map(Number).sort(function (a, b) { return a - b; });
+      var sumOfSquares = 0;
+      indexes.forEach(function (i) { sumOfSquares += query[i] * query[i]; });
+      var magnitude = Math.sqrt(sumOfSquares);
+      var matches = [];
+      var byRef = {};
+      order.forEach(function (key) {
+        var ref = key.slice(key.indexOf("/") + 1);
+        var dot = 0;
+        indexes.forEach(function (i) {
+          if (weights[key][i] !== undefined) dot += query[i] * weights[key][i];
+        });
+        var score = dot / magnitude || 0;
+        if (byRef[ref] !== undefined) {
+          matches[byRef[ref]].score += score;
+          matches[byRef[ref]].terms.push.apply(matches[byRef[ref]].terms, Object.keys(weights[key]));
+        } else {
+          byRef[ref] = matches.length;
+          matches.push({ ref: ref, score: score, terms: Object.keys(weights[key]) });
+        }
+      });
+      var termsByIndex = {};
+      terms.forEach(function (t) { if (entries[t]) termsByIndex[entries[t].i] = t; });
+      matches.forEach(function (m) {
+        m.terms = Object.keys(m.terms.reduce(function (set, i) { set[termsByIndex[i]] = true; return set; }, {}));
+      });
+      return matches.sort(function (a, b) { return b.score - a.score; });
+    });
+  };
+
+  Engine.prototype.pageOf = function (ref) {
+    var pages = this.manifest.pages, lo = 0, hi = pages.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (pages[mid] <= ref) lo = mid; else hi = mid - 1;
+    }
+    return pages[lo];
+  };
+
+  /* Results grouped per page in the shape Material's search interface renders. */
   Engine.prototype.search = function (query) {
     var self = this;
-    var docs = this.data.docs;
     var queryWords = words(query);
-    var groups = [];
-    var byPage = {};
-    this.rank(query).forEach(function (match) {
-      var n = Number(match.ref);
-      var doc = docs[n];
-      var page = doc.p === -1 ? n : doc.p;
-      var stems = {};
-      match.terms.forEach(function (t) { stems[t] = true; });
-      var terms = {};
-      queryWords.forEach(function (w) { terms[w] = !!stems[self.stem(w)]; });
-      var item = {
-        location: doc.l,
-        title: highlight(doc.t, stems, self.stem),
-        text: doc.x ? "<p>" + highlight(doc.x, stems, self.stem) + (doc.x.length >= 320 ? " …" : "") + "</p>" : "",
-        score: match.score,
-        terms: terms
-      };
-      if (!(page in byPage)) {
-        byPage[page] = groups.length;
-        groups.push([]);
-      }
-      groups[byPage[page]].push(item);
+    var typed = queryWords[queryWords.length - 1];
+    return this.rank(query, true).then(function (matches) {
+      var groups = [], byPage = {};
+      matches.forEach(function (m) {
+        var page = self.pageOf(Number(m.ref));
+        if (!(page in byPage)) {
+          if (groups.length >= GROUPS) return;
+          byPage[page] = groups.length;
+          groups.push({ page: page, matches: [] });
+        }
+        var group = groups[byPage[page]];
+        if (group.matches.length < SECTIONS) group.matches.push(m);
+      });
+      var chunk = self.manifest.chunk, needed = {};
+      groups.forEach(function (g) {
+        needed[Math.floor(g.page / chunk)] = true;
+        g.matches.forEach(function (m) { needed[Math.floor(Number(m.ref) / chunk)] = true; });
+      });
+      return Promise.all(Object.keys(needed).map(function (k) {
+        return self.part("d" + k + ".json").then(function (docs) { return [Number(k), docs]; });
+      })).then(function (chunks) {
+        var byChunk = {};
+        chunks.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
+        function doc(ref) { return byChunk[Math.floor(ref / chunk)][ref % chunk]; }
+        var items = groups.map(function (g) {
+          var list = g.matches.map(function (m) {
+            var d = doc(Number(m.ref));
+            var stems = {};
+            m.terms.forEach(function (t) { stems[t] = true; });
+            var found = {};
+            queryWords.forEach(function (w) {
+              found[w] = !!stems[self.stem(w)] || (w === typed && m.terms.some(function (t) { return t.indexOf(w) === 0; }));
+            });
+            return {
+              location: d[0],
+              title: highlight(d[1], stems, self.stem),
+              text: d[3] ? "<p>" + highlight(d[3], stems, self.stem) + (d[3].length >= 320 ? " …" : "") + "</p>" : "",
+              score: m.score,
+              terms: found
+            };
+          });
+          if (!list.some(function (i) { return i.location.indexOf("#") === -1; })) {
+            var p = doc(g.page);
+            list.push({ location: p[0], title: escapeHTML(p[1]), text: "", score: 0, terms: {} });
+          }
+          return list;
+        });
+        return { items: items };
+      });
     });
-    groups.forEach(function (items) {
-      var hasArticle = items.some(function (i) { return i.location.indexOf("#") === -1; });
-      if (!hasArticle) {
-        var page = docs.filter(function (d) { return d.l === items[0].location.split("#")[0]; })[0];
-        if (page) items.push({ location: page.l, title: escapeHTML(page.t), text: "", score: 0, terms: {} });
-      }
-    });
-    return { items: groups };
   };
 
-  return { words: words, expandQuery: expandQuery, Engine: Engine };
+  return { words: words, expandQuery: expandQuery, partOf: partOf, Engine: Engine };
 });

@@ -1,45 +1,61 @@
-/* Search worker for Material's search interface, answering from the prebuilt index of the
-   page's language (?lang=nl|en in this script's URL). Message types as in Material:
-   0 SETUP, 1 READY, 2 QUERY, 3 RESULT. */
+/* Search worker for Material's search interface, answering from the split prebuilt index
+   of the page's language (?lang=nl|en in this script's URL). Message types as in Material:
+   0 SETUP, 1 READY, 2 QUERY, 3 RESULT. Only the query stemmer is loaded up front; index
+   parts are fetched per query. */
 /* global importScripts, lunr, kbSearch */
 "use strict";
-var params = new URL(self.location.href).searchParams;
-var lang = params.get("lang") || "nl";
+var lang = new URL(self.location.href).searchParams.get("lang") || "nl";
 importScripts("vendor/lunr-2.3.9.min.js");
 if (lang !== "en") {
   importScripts("lunr/min/lunr.stemmer.support.min.js", "lunr/min/lunr." + lang + ".min.js");
 }
 importScripts("kb-search-core.js");
 
+var base = new URL("../../search/" + lang + "/", self.location.href);
 var engine = null;
-var waiting = [];
+var pending = [];
+var loading = null;
+var latest = 0;
 
-function answer(query) {
-  self.postMessage({ type: 3, data: engine.search(query) });
+function part(name) {
+  return fetch(new URL(name, base)).then(function (response) { return response.json(); });
 }
 
-var loading = null;
-
-function load() {
-  loading = loading || fetch(new URL("../../search/kb-index." + lang + ".json", self.location.href))
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      engine = new kbSearch.Engine(lunr, data);
-      self.postMessage({ type: 1 });
-      waiting.forEach(answer);
-      waiting = [];
+function setup() {
+  loading = loading || part("manifest.json").then(function (manifest) {
+    var pipeline = lunr.Pipeline.load(manifest.pipeline);
+    engine = new kbSearch.Engine(manifest, part, function (word) {
+      var out = pipeline.runString(word);
+      return out.length ? out[0] : "";
     });
+    self.postMessage({ type: 1 });
+    pending.forEach(answer);
+    pending = [];
+  });
   return loading;
+}
+
+var timer = null;
+
+/* Material sends a query on every keystroke; wait until typing pauses, so that only the
+   index parts of the words that stay are fetched. */
+function answer(query) {
+  var id = ++latest;
+  clearTimeout(timer);
+  timer = setTimeout(function () {
+    engine.search(query).then(function (result) {
+      if (id === latest) self.postMessage({ type: 3, data: result });  // drop stale answers
+    });
+  }, 120);
 }
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  // SETUP (0) carries Material's document list, which this worker does not need: it loads
-  // the prebuilt index instead.
+  // SETUP (0) carries Material's document list; this worker uses its own index instead.
   if (message.type === 0) {
-    load();
+    setup();
   } else if (message.type === 2) {
     if (engine) answer(message.data);
-    else { waiting.push(message.data); load(); }
+    else { pending.push(message.data); setup(); }
   }
 });

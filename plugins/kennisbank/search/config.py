@@ -11,3 +11,5 @@ class SearchConfig(Config):
     # Keep Material's own index as search/material-search-index.json, for the tests and the
     # benchmark that compare relevance and size with Material's built-in search.
     keep_material_index = c.Type(bool, default=False)
+    # Also write the unsplit index as search/kb-index.<lang>.json (tests and benchmark only).
+    keep_full_index = c.Type(bool, default=False)

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from .. import i18n
 from .config import SearchConfig
 from .index import build_index
+from .split import split_index
 from .synonyms import synonym_groups
 from .text import sections
 
@@ -59,17 +60,26 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"]}
                                    for n, d in enumerate(docs)])
         glossary = config.plugins.get("kb-glossary")
-        payload = {
-            "version": 1,
-            "lang": lang,
-            "index": index.serialize(),
-            "docs": [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][: self.config.snippet_length]}
-                     for d in docs],
-            "synonyms": synonym_groups(glossary.terms) if glossary else {},
-        }
-        target = Path(config.site_dir) / INDEX_FILE.format(lang=lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        serialized = index.serialize()
+        small_docs = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][: self.config.snippet_length]}
+                      for d in docs]
+        synonyms = synonym_groups(glossary.terms) if glossary else {}
+        folder = Path(config.site_dir) / "search" / lang
+        if folder.exists():
+            for old in folder.glob("*.json"):
+                old.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest, files = split_index(serialized, small_docs)
+        manifest.update({"lang": lang, "synonyms": synonyms})
+        (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
+                                              encoding="utf-8")
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if self.config.keep_full_index:
+            # The unsplit index, for the tests that compare the split search with lunr itself.
+            payload = {"version": 1, "lang": lang, "index": serialized, "docs": small_docs, "synonyms": synonyms}
+            target = Path(config.site_dir) / INDEX_FILE.format(lang=lang)
+            target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         # Material's main thread still fetches search_index.json and posts it to the worker;
         # our worker ignores the documents, so give it none.
         stub = Path(config.site_dir) / "search" / "search_index.json"
