@@ -9,7 +9,7 @@ STAMP       := $(VENV)/.installed
 CHROMIUM_VERSION ?= 156.0.8078.79-1~deb12u1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast chromium clean
+.PHONY: install serve build test test-fast bench-search chromium clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: install chromium
 # HTML and content tests only, without the browser.
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser"
+
+# Search benchmark: this site's search against Pagefind and Material's built-in search, on the
+# real site and a synthetic 2,000-page Dutch corpus. Prints a table; see README, Performance.
+bench-search: install chromium
+	$(BIN)/python bench/search_bench.py --pages 2000 --runs 5
 
 clean:
 	rm -rf site $(VENV) node_modules

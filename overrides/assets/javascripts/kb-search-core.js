@@ -10,8 +10,8 @@
   "use strict";
   var WORD = /[^\s\-]+/g;
   var STRIP = /[:^~+*()\[\]{}"'“”‘’,.;!?\/\\]/g;
-  var GROUPS = 20;        // pages returned per query
-  var SECTIONS = 6;       // sections shown per page
+  var GROUPS = 12;        // pages returned per query (each needs its document chunks)
+  var SECTIONS = 4;       // sections shown per page
 
   function words(text) {
     return (text.match(WORD) || [])

@@ -5,11 +5,15 @@
 /* global importScripts, lunr, kbSearch */
 "use strict";
 var lang = new URL(self.location.href).searchParams.get("lang") || "nl";
-importScripts("vendor/lunr-2.3.9.min.js");
-if (lang !== "en") {
-  importScripts("lunr/min/lunr.stemmer.support.min.js", "lunr/min/lunr." + lang + ".min.js");
+// The build writes kb-search-worker.<lang>.js with lunr, the language's stemmer and
+// kb-search-core.js bundled in front of this file (one request); this file alone loads them.
+if (typeof kbSearch === "undefined") {
+  importScripts("vendor/lunr-2.3.9.min.js");
+  if (lang !== "en") {
+    importScripts("lunr/min/lunr.stemmer.support.min.js", "lunr/min/lunr." + lang + ".min.js");
+  }
+  importScripts("kb-search-core.js");
 }
-importScripts("kb-search-core.js");
 
 var base = new URL("../../search/" + lang + "/", self.location.href);
 var engine = null;
@@ -36,18 +40,26 @@ function setup() {
 }
 
 var timer = null;
+var last = 0;
 
-/* Material sends a query on every keystroke; wait until typing pauses, so that only the
-   index parts of the words that stay are fetched. */
+/* Material sends a query on every keystroke. A query that follows another within 120 ms
+   waits until typing pauses, so that only the index parts of the words that stay are
+   fetched; a first query (or a shared ?q= link) is answered at once. */
 function answer(query) {
   var id = ++latest;
+  var now = Date.now();
+  var wait = now - last < 120 ? 120 : 0;
+  last = now;
   clearTimeout(timer);
   timer = setTimeout(function () {
     engine.search(query).then(function (result) {
       if (id === latest) self.postMessage({ type: 3, data: result });  // drop stale answers
     });
-  }, 120);
+  }, wait);
 }
+
+// Start loading the manifest at once, in parallel with Material's own start-up.
+setup();
 
 self.addEventListener("message", function (event) {
   var message = event.data;

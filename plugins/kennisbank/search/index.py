@@ -64,13 +64,15 @@ def _english_builder() -> Builder:
     return builder
 
 
+_nl_trimmer = generate_trimmer(NL_WORD_CHARACTERS)
+Pipeline.register_function(_nl_trimmer, "trimmer-nl")
+_nl_stop_filter = generate_stop_word_filter(stop_words("nl"), language="nl")  # registers itself
+
+
 def _dutch_builder() -> Builder:
-    trimmer = generate_trimmer(NL_WORD_CHARACTERS)
-    Pipeline.register_function(trimmer, "trimmer-nl")
-    stop_filter = generate_stop_word_filter(stop_words("nl"), language="nl")
     stemmer = Pipeline.registered_functions["stemmer-nl"]
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_filter, stemmer)
+    builder.pipeline.add(_nl_trimmer, _nl_stop_filter, stemmer)
     builder.search_pipeline.add(stemmer)
     return builder
 

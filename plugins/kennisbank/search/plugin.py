@@ -20,6 +20,11 @@ from .text import sections
 
 log = get_plugin_logger(__name__)
 INDEX_FILE = "search/kb-index.{lang}.json"
+JS = "assets/javascripts"
+# What the worker of a language needs, in load order (paths inside the built site).
+WORKER_PARTS = {"nl": [f"{JS}/vendor/lunr-2.3.9.min.js", f"{JS}/lunr/min/lunr.stemmer.support.min.js",
+                       f"{JS}/lunr/min/lunr.nl.min.js", f"{JS}/kb-search-core.js", f"{JS}/kb-search-worker.js"],
+                "en": [f"{JS}/vendor/lunr-2.3.9.min.js", f"{JS}/kb-search-core.js", f"{JS}/kb-search-worker.js"]}
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -80,6 +85,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             payload = {"version": 1, "lang": lang, "index": serialized, "docs": small_docs, "synonyms": synonyms}
             target = Path(config.site_dir) / INDEX_FILE.format(lang=lang)
             target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # One worker file per language instead of four sequential importScripts requests.
+        site = Path(config.site_dir)
+        bundle = "\n;\n".join((site / part).read_text(encoding="utf-8") for part in WORKER_PARTS[lang])
+        (site / JS / f"kb-search-worker.{lang}.js").write_text(bundle, encoding="utf-8")
         # Material's main thread still fetches search_index.json and posts it to the worker;
         # our worker ignores the documents, so give it none.
         stub = Path(config.site_dir) / "search" / "search_index.json"
