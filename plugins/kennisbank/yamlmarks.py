@@ -5,6 +5,7 @@ every error message, so we compose the YAML once more and keep the node marks.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,3 +103,17 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(meta.data, dict):
         raise YamlSyntaxError(2, "front matter must be a mapping of 'field: value' lines")
     return FrontMatter(meta, "\n".join(lines[end + 1:]), end + 2)
+
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def prose_lines(body: str, first_line: int):
+    """(file line, text) for every body line outside fenced code blocks."""
+    in_fence = False
+    for offset, text in enumerate(body.split("\n")):
+        if FENCE.match(text):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield first_line + offset, text

@@ -10,23 +10,17 @@ import posixpath
 import re
 
 from ..errors import ContentError
+from ..yamlmarks import prose_lines
 
 LINK = re.compile(r"(?<!\!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
 def iter_links(body: str, first_line: int):
     """(line, target) for every inline Markdown link outside code blocks."""
-    in_fence = False
-    for offset, text in enumerate(body.split("\n")):
-        if FENCE.match(text):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for line, text in prose_lines(body, first_line):
         for match in LINK.finditer(text):
-            yield first_line + offset, match.group(1)
+            yield line, match.group(1)
 
 
 def check_links(model, doc_uris: set[str], docs_label: str) -> list[ContentError]:

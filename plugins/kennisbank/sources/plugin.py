@@ -7,9 +7,9 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .. import i18n
-from ..content.links import FENCE
 from ..errors import ContentError, allowed_hint, report
 from ..templates import relative_link
+from ..yamlmarks import prose_lines
 from . import apa
 from .bibliography import disambiguate, load_bibliography
 from .config import SourcesConfig
@@ -23,16 +23,10 @@ ONE = re.compile(r"@([a-z0-9-]+)(?:,\s*([^;\]]*))?")
 
 def citations(body: str, first_line: int):
     """(line, id, locator) for every citation outside code blocks."""
-    in_fence = False
-    for offset, text in enumerate(body.split("\n")):
-        if FENCE.match(text):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for line, text in prose_lines(body, first_line):
         for group in CITATION.finditer(text):
             for one in ONE.finditer(group.group(1)):
-                yield first_line + offset, one.group(1), (one.group(2) or "").strip()
+                yield line, one.group(1), (one.group(2) or "").strip()
 
 
 class SourcesPlugin(BasePlugin[SourcesConfig]):
