@@ -34,6 +34,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return config
         root = Path(config.config_file_path).parent
         label = self.config.glossary
+        # mkdocs-static-i18n runs on_config once per language: load only when the file changed.
+        source = root / label
+        signature = source.stat().st_mtime_ns if source.exists() else None
+        if signature is not None and signature == getattr(self, "_signature", None):
+            return config
+        self._abbr_cache = {}
         errors: list[ContentError] = []
         try:
             marked = load_marked_file(root / label)
@@ -66,7 +72,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                     words[key] = term["id"]
             terms.append(term)
         report(errors, log, "glossary")
-        self.terms, self._marked = terms, marked
+        self.terms, self._marked, self._signature = terms, marked, signature
         return config
 
     @event_priority(40)
@@ -137,7 +143,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return sorted(rows, key=lambda r: r["head"].lower())
 
     def _abbreviations(self, lang: str) -> str:
-        """Markdown abbreviation definitions (``*[term]: definition``) for the page's language."""
+        """Markdown abbreviation definitions (``*[term]: definition``) for the page's language,
+        made once per language and glossary version."""
+        cache = self.__dict__.setdefault("_abbr_cache", {})
+        if lang not in cache:
+            cache[lang] = self._make_abbreviations(lang)
+        return cache[lang]
+
+    def _make_abbreviations(self, lang: str) -> str:
         lines = []
         for term in self.terms:
             if lang == "nl":

@@ -44,9 +44,16 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        self.entries, errors = load_bibliography(root / self.config.bibliography, self.config.bibliography)
+        path = root / self.config.bibliography
+        # mkdocs-static-i18n runs on_config once per language: load only when files changed.
+        files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        signature = tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists())
+        if signature and signature == getattr(self, "_signature", None):
+            return config
+        self.entries, errors = load_bibliography(path, self.config.bibliography)
         report(errors, log, "bibliography")
         disambiguate(self.entries)
+        self._signature = signature
         return config
 
     @event_priority(40)  # after kb-content has built the model
