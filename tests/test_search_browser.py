@@ -28,7 +28,8 @@ def test_dutch_search_finds_the_page_with_synonyms_and_stays_in_dutch(browser, s
         assert page.locator(".md-search-result mark").count() > 0, "query terms are highlighted"
         page.screenshot(path=str(artifacts / "search-desktop-light.png"))
         fetched = [urlparse(u).path for u in log["requests"] if "/search/" in u]
-        assert "/search/nl/manifest.json" in fetched
+        # The manifest travels inside the worker script: no request before the query's parts.
+        assert "/search/nl/manifest.json" not in fetched
         assert not [u for u in fetched if u.startswith("/search/en/") or "kb-index" in u or "material" in u]
         parts = [u for u in fetched if u.startswith("/search/nl/t")]
         total = json.loads((site / "search" / "nl" / "manifest.json").read_text())["shards"]
@@ -49,12 +50,32 @@ def test_english_search_returns_english_pages_only(browser, server):
         context.close()
 
 
-def test_shareable_query_url_opens_the_results(browser, server):
-    context, page, log = open_page(browser, server, "?q=klussendienst", VIEWPORTS["desktop"], "light")
+def result_paths(page):
+    return [urlparse(a.get_attribute("href")).path.lstrip("/")
+            for a in page.locator(".md-search-result__item > a.md-search-result__link").all()]
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("?q=klussendienst", "Kanaleneiland", ("praktijkvoorbeelden/de-buren/", "praktijkvoorbeelden/krachtstation-kanaleneiland/")),
+    ("en/?q=bonding", "klussendienst", ("en/strategieen/verbinden/", "en/praktijkvoorbeelden/de-buren/")),
+])
+def test_shareable_query_url_opens_the_results_and_search_goes_on(browser, server, path, query, expected):
+    """A ?q= link starts the search worker from the page's head; Material takes over that
+    same worker, so there is one worker, the result list and count appear, and a new
+    query typed afterwards is answered too."""
+    context, page, log = open_page(browser, server, path, VIEWPORTS["desktop"], "light")
     try:
         page.wait_for_selector(".md-search-result__item", timeout=15000)
-        first = page.locator(".md-search-result__item > a.md-search-result__link").first.get_attribute("href")
-        assert urlparse(first).path.lstrip("/") == "praktijkvoorbeelden/de-buren/"
+        assert result_paths(page)[0] == expected[0], result_paths(page)[:5]
+        assert page.locator(".md-search-result__meta").inner_text().strip()[:1].isdigit()
+        workers = [u for u in log["requests"] if "kb-search-worker" in u]
+        assert len(workers) == 1 and "&q=" in workers[0], workers
+        page.fill("input.md-search__input", query)
+        page.keyboard.press("End")   # Material reads the box on keyup
+        page.wait_for_function(
+            "(path) => [...document.querySelectorAll('.md-search-result__item > a')].slice(0, 3)"
+            ".some((a) => new URL(a.href).pathname.endsWith(path))", arg=expected[1], timeout=15000)
+        assert log["console"] == [] and log["failed"] == []
     finally:
         context.close()
 

@@ -41,15 +41,17 @@
 
   var PREFIX_TERMS = 30;   // index terms a word being typed may expand to
 
-  /* Index of the part whose term range holds term (parts hold sorted, consecutive terms). */
-  function partOf(bounds, term) {
-    var lo = 0, hi = bounds.length - 1;
+  /* Position of the last entry of a sorted list that is <= value: the part whose term
+     range holds a term, the page or chunk that holds a document. */
+  function lastAtMost(list, value) {
+    var lo = 0, hi = list.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (bounds[mid] <= term) lo = mid; else hi = mid - 1;
+      if (list[mid] <= value) lo = mid; else hi = mid - 1;
     }
     return lo;
   }
+  var partOf = lastAtMost;
 
   /* Parts that can hold terms starting with prefix. */
   function partsWithPrefix(bounds, prefix) {
@@ -76,7 +78,10 @@
   function Engine(manifest, load, stem) {
     this.manifest = manifest;
     this.load = load;
-    this.stem = stem;
+    var stems = Object.create(null);   // stemming is the costly part of highlighting
+    this.stem = function (word) {
+      return word in stems ? stems[word] : (stems[word] = stem(word));
+    };
     this.parts = {};
   }
 
@@ -162,19 +167,17 @@
   };
 
   Engine.prototype.pageOf = function (ref) {
-    var pages = this.manifest.pages, lo = 0, hi = pages.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (pages[mid] <= ref) lo = mid; else hi = mid - 1;
-    }
-    return pages[lo];
+    return this.manifest.pages[lastAtMost(this.manifest.pages, ref)];
   };
 
-  /* Results grouped per page in the shape Material's search interface renders. */
-  Engine.prototype.search = function (query) {
+  /* Results grouped per page in the shape Material's search interface renders. Each page's
+     documents live in one chunk; chunks are fetched in rank order, and progress(result), if
+     given, receives the best pages as soon as their chunks are in (before the rest). */
+  Engine.prototype.search = function (query, progress) {
     var self = this;
     var queryWords = words(query);
     var typed = queryWords[queryWords.length - 1];
+    var starts = this.manifest.chunks;
     return this.rank(query, true).then(function (matches) {
       var groups = [], byPage = {};
       matches.forEach(function (m) {
@@ -182,47 +185,57 @@
         if (!(page in byPage)) {
           if (groups.length >= GROUPS) return;
           byPage[page] = groups.length;
-          groups.push({ page: page, matches: [] });
+          groups.push({ page: page, chunk: lastAtMost(starts, page), matches: [] });
         }
         var group = groups[byPage[page]];
         if (group.matches.length < SECTIONS) group.matches.push(m);
       });
-      var chunk = self.manifest.chunk, needed = {};
-      groups.forEach(function (g) {
-        needed[Math.floor(g.page / chunk)] = true;
-        g.matches.forEach(function (m) { needed[Math.floor(Number(m.ref) / chunk)] = true; });
-      });
-      return Promise.all(Object.keys(needed).map(function (k) {
-        return self.part("d" + k + ".json").then(function (docs) { return [Number(k), docs]; });
-      })).then(function (chunks) {
-        var byChunk = {};
-        chunks.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-        function doc(ref) { return byChunk[Math.floor(ref / chunk)][ref % chunk]; }
-        var items = groups.map(function (g) {
-          var list = g.matches.map(function (m) {
-            var d = doc(Number(m.ref));
-            var stems = {};
-            m.terms.forEach(function (t) { stems[t] = true; });
-            var found = {};
-            queryWords.forEach(function (w) {
-              found[w] = !!stems[self.stem(w)] || (w === typed && m.terms.some(function (t) { return t.indexOf(w) === 0; }));
-            });
-            return {
-              location: d[0],
-              title: highlight(d[1], stems, self.stem),
-              text: d[3] ? "<p>" + highlight(d[3], stems, self.stem) + (d[3].length >= 320 ? " …" : "") + "</p>" : "",
-              score: m.score,
-              terms: found
-            };
-          });
+      var byChunk = {}, shown = 0;
+
+      function doc(ref) { var k = lastAtMost(starts, ref); return byChunk[k][ref - starts[k]]; }
+
+      function item(m) {
+        var d = doc(Number(m.ref));
+        var stems = {};
+        m.terms.forEach(function (t) { stems[t] = true; });
+        var found = {};
+        queryWords.forEach(function (w) {
+          found[w] = !!stems[self.stem(w)] || (w === typed && m.terms.some(function (t) { return t.indexOf(w) === 0; }));
+        });
+        return {
+          location: d[0],
+          title: highlight(d[1], stems, self.stem),
+          text: d[3] ? "<p>" + highlight(d[3], stems, self.stem) + (d[3].length >= 320 ? " …" : "") + "</p>" : "",
+          score: m.score,
+          terms: found
+        };
+      }
+
+      function items(count) {
+        return groups.slice(0, count).map(function (g) {
+          if (g.items) return g.items;
+          var list = g.items = g.matches.map(item);
           if (!list.some(function (i) { return i.location.indexOf("#") === -1; })) {
             var p = doc(g.page);
             list.push({ location: p[0], title: escapeHTML(p[1]), text: "", score: 0, terms: {} });
           }
           return list;
         });
-        return { items: items };
-      });
+      }
+
+      var order = [];
+      groups.forEach(function (g) { if (order.indexOf(g.chunk) === -1) order.push(g.chunk); });
+      return Promise.all(order.map(function (k) {
+        return self.part("d" + k + ".json").then(function (docs) {
+          byChunk[k] = docs;
+          var ready = 0;
+          while (ready < groups.length && byChunk[groups[ready].chunk]) ready++;
+          if (progress && ready > shown && ready < groups.length) {
+            shown = ready;
+            progress({ items: items(ready) });
+          }
+        });
+      })).then(function () { return { items: items(groups.length) }; });
     });
   };
 

@@ -1,12 +1,17 @@
 /* Search worker for Material's search interface, answering from the split prebuilt index
    of the page's language (?lang=nl|en in this script's URL). Message types as in Material:
-   0 SETUP, 1 READY, 2 QUERY, 3 RESULT. Only the query stemmer is loaded up front; index
-   parts are fetched per query. */
+   0 SETUP, 1 READY, 2 QUERY, 3 RESULT; plus two from the page's own early script
+   (overrides/partials/kb-search-early.html), which starts this worker for a shared ?q= link
+   before Material's script has loaded (the query is then in this script's URL, and the
+   search starts at once), then says "kb-attached" when Material listens. Index parts are
+   fetched per query. */
 /* global importScripts, lunr, kbSearch */
 "use strict";
-var lang = new URL(self.location.href).searchParams.get("lang") || "nl";
-// The build writes kb-search-worker.<lang>.js with lunr, the language's stemmer and
-// kb-search-core.js bundled in front of this file (one request); this file alone loads them.
+var params = new URL(self.location.href).searchParams;
+var lang = params.get("lang") || "nl";
+// The build writes kb-search-worker.<lang>.js with lunr, the language's stemmer,
+// kb-search-core.js and the index manifest (self.kbManifest) bundled in front of this file,
+// so the worker starts with one request; this file alone loads them itself.
 if (typeof kbSearch === "undefined") {
   importScripts("vendor/lunr-2.3.9.min.js");
   if (lang !== "en") {
@@ -16,58 +21,85 @@ if (typeof kbSearch === "undefined") {
 }
 
 var base = new URL("../../search/" + lang + "/", self.location.href);
-var engine = null;
-var pending = [];
-var loading = null;
-var latest = 0;
 
 function part(name) {
   return fetch(new URL(name, base)).then(function (response) { return response.json(); });
 }
 
-function setup() {
-  loading = loading || part("manifest.json").then(function (manifest) {
+var engine = (self.kbManifest ? Promise.resolve(self.kbManifest) : part("manifest.json"))
+  .then(function (manifest) {
     var pipeline = lunr.Pipeline.load(manifest.pipeline);
-    engine = new kbSearch.Engine(manifest, part, function (word) {
+    return new kbSearch.Engine(manifest, part, function (word) {
       var out = pipeline.runString(word);
       return out.length ? out[0] : "";
     });
-    self.postMessage({ type: 1 });
-    pending.forEach(answer);
-    pending = [];
   });
-  return loading;
-}
 
+var latest = 0;       // id of the newest query; answers to older ones are dropped
 var timer = null;
 var last = 0;
+var shared = null;    // the ?q= query of a shared link, searched from the start
+
+function post(id, result) {
+  if (id === latest) self.postMessage({ type: 3, data: result });
+}
 
 /* Material sends a query on every keystroke. A query that follows another within 120 ms
    waits until typing pauses, so that only the index parts of the words that stay are
-   fetched; a first query (or a shared ?q= link) is answered at once. */
+   fetched; a first query (or a shared ?q= link) is answered at once. The best pages are
+   posted as soon as their documents are in, the full list when all are. */
 function answer(query) {
   var id = ++latest;
   var now = Date.now();
   var wait = now - last < 120 ? 120 : 0;
   last = now;
   clearTimeout(timer);
+  if (shared && shared.query === query) return showShared(id);
+  shared = null;
   timer = setTimeout(function () {
-    engine.search(query).then(function (result) {
-      if (id === latest) self.postMessage({ type: 3, data: result });  // drop stale answers
-    });
+    engine.then(function (e) {
+      return e.search(query, function (partial) { post(id, partial); });
+    }).then(function (result) { post(id, result); });
   }, wait);
 }
 
-// Start loading the manifest at once, in parallel with Material's own start-up.
-setup();
+/* The shared query's answers so far go out under id, and later ones follow. */
+function showShared(id) {
+  shared.id = id;
+  if (shared.best) post(id, shared.best);
+}
+
+function startShared(query) {
+  var started = shared = { query: query, id: 0, best: null };
+  function update(result) {
+    started.best = result;
+    if (started.id) post(started.id, result);
+  }
+  engine.then(function (e) { return e.search(query, update); }).then(update);
+}
+
+if (params.get("q")) startShared(params.get("q"));
+
+var ready = false;
+
+/* READY tells Material to send its queries; they wait here for the index if need be. */
+function announce() {
+  if (!ready) self.postMessage({ type: 1 });
+  ready = true;
+}
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  // SETUP (0) carries Material's document list; this worker uses its own index instead.
-  if (message.type === 0) {
-    setup();
+  if (message.type === "kb-attached") {
+    // Material listens now and has put the shared query in its search box: answer it at
+    // once, without waiting for Material's SETUP (which comes only after it has fetched
+    // the stub of its own index) and QUERY (which comes only after READY).
+    announce();
+    if (shared) showShared(++latest);
+  } else if (message.type === 0) {
+    // SETUP carries Material's document list; this worker uses its own index instead.
+    engine.then(announce);
   } else if (message.type === 2) {
-    if (engine) answer(message.data);
-    else { pending.push(message.data); setup(); }
+    answer(message.data);
   }
 });

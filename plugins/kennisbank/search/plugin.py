@@ -41,6 +41,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._languages.append(lang)
             self.docs[lang] = []
 
+    def on_page_context(self, context, page, config, nav):
+        # Templates name the worker of the page's language (config block, early ?q= script).
+        if self.config.enabled:
+            lang = i18n.build_language(config)
+            context["kb_search"] = {"worker": f"{JS}/kb-search-worker.{lang}.js", "lang": lang}
+        return context
+
     def on_page_content(self, html, page, config, files):
         if not self.config.enabled or page.file.src_uri == "404.md":
             return html
@@ -76,8 +83,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         folder.mkdir(parents=True, exist_ok=True)
         manifest, files = split_index(serialized, small_docs)
         manifest.update({"lang": lang, "synonyms": synonyms})
-        (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
-                                              encoding="utf-8")
+        manifest_json = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+        (folder / "manifest.json").write_text(manifest_json, encoding="utf-8")
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
         if self.config.keep_full_index:
@@ -85,9 +92,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             payload = {"version": 1, "lang": lang, "index": serialized, "docs": small_docs, "synonyms": synonyms}
             target = Path(config.site_dir) / INDEX_FILE.format(lang=lang)
             target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        # One worker file per language instead of four sequential importScripts requests.
+        # One worker file per language, with the manifest inside, instead of four sequential
+        # importScripts requests and a fetch before the first query can start.
         site = Path(config.site_dir)
-        bundle = "\n;\n".join((site / part).read_text(encoding="utf-8") for part in WORKER_PARTS[lang])
+        scripts = [(site / part).read_text(encoding="utf-8") for part in WORKER_PARTS[lang]]
+        scripts.insert(-1, f"self.kbManifest = {manifest_json};")
+        bundle = "\n;\n".join(scripts)
         (site / JS / f"kb-search-worker.{lang}.js").write_text(bundle, encoding="utf-8")
         # Material's main thread still fetches search_index.json and posts it to the worker;
         # our worker ignores the documents, so give it none.

@@ -5,7 +5,8 @@ does), so that a term, or the prefix a reader is still typing, needs one or two 
 manifest lists the first term of each part. Each posting carries the document's precomputed weight for that term and field,
 taken from lunr's field vectors, so that the browser computes exactly lunr's score
 (query-vector dot field-vector, divided by the query vector's magnitude) without loading the
-whole index. Document titles, locations and snippets are stored in small chunks by ref.
+whole index. Document titles, locations and snippets are stored in small chunks of whole
+pages (a page and its sections share a chunk), so that each result page costs one request.
 """
 from __future__ import annotations
 
@@ -14,6 +15,17 @@ import json
 
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunk_starts(page_starts: list[int], total: int, size: int) -> list[int]:
+    """First doc of each chunk: whole pages, at most `size` docs unless one page is longer."""
+    starts: list[int] = []
+    first = [0] if total and (not page_starts or page_starts[0] != 0) else []
+    pages = first + page_starts
+    for start, end in zip(pages, pages[1:] + [total]):
+        if not starts or end - starts[-1] > size:
+            starts.append(start)
+    return starts
 
 
 def split_index(serialized: dict, docs: list[dict], shard_bytes: int = 48_000, chunk_size: int = 16):
@@ -46,10 +58,10 @@ def split_index(serialized: dict, docs: list[dict], shard_bytes: int = 48_000, c
         size += cost
     if part:
         files[f"t{len(bounds) - 1}.json"] = _dumps(part)
-    for start in range(0, len(docs), chunk_size):
-        chunk = [[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:start + chunk_size]]
-        files[f"d{start // chunk_size}.json"] = _dumps(chunk)
     page_starts = [n for n, d in enumerate(docs) if d["p"] == -1]
-    manifest = {"version": 3, "fields": fields, "shards": len(bounds), "bounds": bounds, "chunk": chunk_size,
+    chunk_starts = _chunk_starts(page_starts, len(docs), chunk_size)
+    for number, (start, end) in enumerate(zip(chunk_starts, chunk_starts[1:] + [len(docs)])):
+        files[f"d{number}.json"] = _dumps([[d["l"], d["t"], d["p"], d["x"]] for d in docs[start:end]])
+    manifest = {"version": 4, "fields": fields, "shards": len(bounds), "bounds": bounds, "chunks": chunk_starts,
                 "docs": len(docs), "pages": page_starts, "pipeline": serialized["pipeline"]}
     return manifest, files
