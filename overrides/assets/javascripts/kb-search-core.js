@@ -12,6 +12,7 @@
   var STRIP = /[:^~+*()\[\]{}"'“”‘’,.;!?\/\\]/g;
   var GROUPS = 12;        // pages returned per query (each needs its document chunks)
   var SECTIONS = 4;       // sections shown per page
+  var FIRST = 4;          // pages shown before the documents of the others are in
 
   function words(text) {
     return (text.match(WORD) || [])
@@ -171,8 +172,8 @@
   };
 
   /* Results grouped per page in the shape Material's search interface renders. Each page's
-     documents live in one chunk; chunks are fetched in rank order, and progress(result), if
-     given, receives the best pages as soon as their chunks are in (before the rest). */
+     documents live in one chunk. progress(result), if given, receives the first pages as
+     soon as their chunks are in, before the chunks of the others are fetched. */
   Engine.prototype.search = function (query, progress) {
     var self = this;
     var queryWords = words(query);
@@ -190,7 +191,7 @@
         var group = groups[byPage[page]];
         if (group.matches.length < SECTIONS) group.matches.push(m);
       });
-      var byChunk = {}, shown = 0;
+      var byChunk = {};
 
       function doc(ref) { var k = lastAtMost(starts, ref); return byChunk[k][ref - starts[k]]; }
 
@@ -223,19 +224,23 @@
         });
       }
 
-      var order = [];
-      groups.forEach(function (g) { if (order.indexOf(g.chunk) === -1) order.push(g.chunk); });
-      return Promise.all(order.map(function (k) {
-        return self.part("d" + k + ".json").then(function (docs) {
-          byChunk[k] = docs;
-          var ready = 0;
-          while (ready < groups.length && byChunk[groups[ready].chunk]) ready++;
-          if (progress && ready > shown && ready < groups.length) {
-            shown = ready;
-            progress({ items: items(ready) });
-          }
-        });
-      })).then(function () { return { items: items(groups.length) }; });
+      // The chunks of the first pages come first (a screenful, shown at once), the rest
+      // after them: fewer requests compete with the page's own start-up.
+      var first = [], rest = [];
+      groups.forEach(function (g, n) {
+        if (first.indexOf(g.chunk) === -1 && rest.indexOf(g.chunk) === -1) {
+          (n < FIRST ? first : rest).push(g.chunk);
+        }
+      });
+      function fetchChunks(list) {
+        return Promise.all(list.map(function (k) {
+          return self.part("d" + k + ".json").then(function (docs) { byChunk[k] = docs; });
+        }));
+      }
+      return fetchChunks(first).then(function () {
+        if (progress && rest.length) progress({ items: items(FIRST) });
+        return fetchChunks(rest);
+      }).then(function () { return { items: items(groups.length) }; });
     });
   };
 

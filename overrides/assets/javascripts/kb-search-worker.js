@@ -1,10 +1,10 @@
 /* Search worker for Material's search interface, answering from the split prebuilt index
    of the page's language (?lang=nl|en in this script's URL). Message types as in Material:
-   0 SETUP, 1 READY, 2 QUERY, 3 RESULT; plus two from the page's own early script
-   (overrides/partials/kb-search-early.html), which starts this worker for a shared ?q= link
-   before Material's script has loaded (the query is then in this script's URL, and the
-   search starts at once), then says "kb-attached" when Material listens. Index parts are
-   fetched per query. */
+   0 SETUP, 1 READY, 2 QUERY, 3 RESULT. For a shared ?q= link the page's own early script
+   (overrides/partials/kb-search-early.html) starts this worker before Material's script
+   has loaded, with the query in this script's URL so that the search starts at once, and
+   sends "kb-attached" when Material takes the worker over. Index parts are fetched per
+   query. */
 /* global importScripts, lunr, kbSearch */
 "use strict";
 var params = new URL(self.location.href).searchParams;
@@ -80,12 +80,10 @@ function startShared(query) {
 
 if (params.get("q")) startShared(params.get("q"));
 
-var ready = false;
-
-/* READY tells Material to send its queries; they wait here for the index if need be. */
+/* READY tells Material to send its queries; they wait here for the index if need be.
+   Material acts on the first READY only, so a second one is harmless. */
 function announce() {
-  if (!ready) self.postMessage({ type: 1 });
-  ready = true;
+  self.postMessage({ type: 1 });
 }
 
 self.addEventListener("message", function (event) {
@@ -93,9 +91,11 @@ self.addEventListener("message", function (event) {
   if (message.type === "kb-attached") {
     // Material listens now and has put the shared query in its search box: answer it at
     // once, without waiting for Material's SETUP (which comes only after it has fetched
-    // the stub of its own index) and QUERY (which comes only after READY).
-    announce();
+    // the stub of its own index) and QUERY (which comes only after READY). The results go
+    // first: Material renders a result list whenever one arrives, and each message costs
+    // its busy start-up a task; READY then brings the QUERY that updates the count.
     if (shared) showShared(++latest);
+    announce();
   } else if (message.type === 0) {
     // SETUP carries Material's document list; this worker uses its own index instead.
     engine.then(announce);

@@ -1,6 +1,6 @@
 """Build a lunr index with lunr-python that lunr.js 2.3.9 loads as it is.
 
-Dutch uses nltk's Snowball stemmer registered by lunr-python as "stemmer-nl" (the name
+Dutch uses nltk's Snowball stemmer, as lunr-python does, registered as "stemmer-nl" (the name
 lunr-languages' lunr.nl registers in the browser) and the stop-word list of lunr.nl, shipped
 here so that the build never calls nltk.download()."""
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 import lunr
 import lunr.languages  # noqa: F401  registers stemmer-<lang> for nltk's Snowball stemmers
 from lunr.builder import Builder
+from lunr.languages.stemmer import get_language_stemmer
 from lunr.languages.trimmer import generate_trimmer
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
@@ -42,18 +43,31 @@ class _PorterAsLunrJs(PorterStemmer):
             self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
 
 
-_english = _PorterAsLunrJs()
+def _memoized(stem_word):
+    """A lunr pipeline function that stems each distinct word once: a site repeats its words,
+    and stemming was about 40 % of the index build time."""
+    cache: dict[str, str] = {}
+
+    def stem_text(text, metadata=None):
+        if text not in cache:
+            cache[text] = stem_word(text)
+        return cache[text]
+
+    def stemmer(token, i=None, tokens=None):
+        return token.update(stem_text)
+
+    return stemmer
 
 
-def english_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata=None: _english.stem(text))
+english_stemmer = _memoized(_PorterAsLunrJs().stem)
+dutch_stemmer = _memoized(get_language_stemmer("nl").stem)
 
-
-# Registered under lunr.js's label, so that an English index loads in the browser and in
-# lunr-python (Index.load) with this stemmer.
+# Registered under lunr.js's labels (lunr.js "stemmer", lunr-languages "stemmer-nl"), so
+# that an index loads in the browser and in lunr-python (Index.load) with these stemmers.
 _quiet = logging.getLogger("lunr.pipeline")
-_level, _quiet.level = _quiet.level, logging.ERROR  # it warns about replacing its own stemmer
+_level, _quiet.level = _quiet.level, logging.ERROR  # it warns about replacing its own stemmers
 Pipeline.register_function(english_stemmer, "stemmer")
+Pipeline.register_function(dutch_stemmer, "stemmer-nl")
 _quiet.setLevel(_level)
 
 
@@ -70,10 +84,9 @@ _nl_stop_filter = generate_stop_word_filter(stop_words("nl"), language="nl")  # 
 
 
 def _dutch_builder() -> Builder:
-    stemmer = Pipeline.registered_functions["stemmer-nl"]
     builder = Builder()
-    builder.pipeline.add(_nl_trimmer, _nl_stop_filter, stemmer)
-    builder.search_pipeline.add(stemmer)
+    builder.pipeline.add(_nl_trimmer, _nl_stop_filter, dutch_stemmer)
+    builder.search_pipeline.add(dutch_stemmer)
     return builder
 
 
