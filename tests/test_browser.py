@@ -141,3 +141,33 @@ def test_case_table_sorts_and_filters_in_the_browser(browser, server):
         assert places == sorted(places, key=str.lower)
     finally:
         context.close()
+
+
+def test_case_table_is_a_list_of_cards_on_a_phone(browser, server, artifacts):
+    """On a phone nothing of the case table needs a sideways swipe: each case is a card whose
+    lines name their column, and filtering and sorting still work."""
+    context, page, log = open_page(browser, server, PAGES["case-overview"], VIEWPORTS["phone"], "light")
+    try:
+        table = page.locator("[data-kb-table] table")
+        width = page.evaluate("document.documentElement.clientWidth")
+        box = table.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (box, width)
+        overflow = page.evaluate("""() => [...document.querySelectorAll('[data-kb-table] *')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+            .map((el) => el.className || el.tagName)""")
+        assert overflow == [], f"sideways scrolling in {overflow}"
+        # Each line of a card is labelled with its column (CSS ::before from data-label).
+        labels = page.locator("[data-kb-table] tbody tr").first.locator("td").evaluate_all(
+            "cells => cells.map(c => [c.dataset.label, getComputedStyle(c, '::before').content])")
+        assert [label for label, _ in labels[1:4]] == ["Plaats", "Provincie", "Strategieën"], labels
+        assert all(content == f'"{label}: "' for label, content in labels[1:]), labels
+        assert page.get_by_role("cell").count() >= 6 * 6, "cells keep their table role"
+        page.select_option("[data-kb-table] select >> nth=1", index=1)
+        visible = page.locator("[data-kb-table] tbody tr:not([hidden])")
+        hidden = page.locator("[data-kb-table] tbody tr[hidden]")
+        assert visible.count() >= 1 and hidden.count() >= 1
+        assert all(not h for h in hidden.evaluate_all("rows => rows.map(r => r.offsetHeight)")), "filtered cards stay visible"
+        page.screenshot(path=str(artifacts / "case-overview-phone-cards.png"), full_page=True)
+        assert log["console"] == []
+    finally:
+        context.close()

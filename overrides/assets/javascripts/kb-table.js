@@ -53,6 +53,21 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    // On a phone the rows become cards (kb.css); each cell then shows its column's name.
+    // Explicit roles keep the table a table for screen readers when CSS changes its display.
+    var labels = headers.map(function (th) { return th.textContent.trim(); });
+    table.setAttribute("role", "table");
+    [table.tHead, body].forEach(function (group) { group.setAttribute("role", "rowgroup"); });
+    table.tHead.rows[0].setAttribute("role", "row");
+    headers.forEach(function (th) { th.setAttribute("role", "columnheader"); });
+    rows.forEach(function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell, index) {
+        cell.setAttribute("role", "cell");
+        cell.setAttribute("data-label", labels[index] || "");
+      });
+    });
+    container.classList.add("kb-table--cards");
 
     var bar = document.createElement("div");
     bar.className = "kb-table__filters";
