@@ -35,7 +35,28 @@ def headings() -> list[str]:
     return [h for h in found if 3 < len(h) < 80]
 
 
-def write_corpus(folder: Path, pages: int = 2000, seed: int = 7) -> None:
+CONFIG = """site_name: Corpus
+docs_dir: docs
+site_url: http://127.0.0.1/
+theme:
+  name: material
+  custom_dir: {overrides}
+  language: nl
+  font: false
+  features: [navigation.prune]
+plugins:
+  - search:
+      lang: nl
+  - kb-search:
+      enabled: !ENV [KB_SEARCH, true]
+      keep_full_index: !ENV [KB_KEEP_FULL_INDEX, false]
+markdown_extensions: [toc, attr_list, md_in_html, admonition, abbr]
+"""
+
+
+def write_corpus(folder: Path, pages: int = 2000, seed: int = 7) -> Path:
+    """Write the pages and their mkdocs.yml (this site's theme; kb-search unless KB_SEARCH=false)
+    and return the config's path. The benchmark and the split-index test share this corpus."""
     rng = random.Random(seed)
     paras, heads = paragraphs(), headings()
     docs = folder / "docs"
@@ -49,3 +70,6 @@ def write_corpus(folder: Path, pages: int = 2000, seed: int = 7) -> None:
         folder_n = docs / f"deel-{n // 100:02d}"
         folder_n.mkdir(exist_ok=True)
         (folder_n / f"pagina-{n:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(CONFIG.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    return config

@@ -67,22 +67,6 @@ def pagefind_page(material_home: str, theme_script: bool = True) -> str:
     return str(soup)
 
 
-CORPUS_CONFIG = """site_name: Corpus
-docs_dir: docs
-site_url: http://127.0.0.1/
-theme:
-  name: material
-  custom_dir: {overrides}
-  language: nl
-  font: false
-  features: [navigation.prune]
-plugins:
-  - search:
-      lang: nl
-  - kb-search:
-      enabled: !ENV [KB_SEARCH, true]
-markdown_extensions: [toc, attr_list, md_in_html, admonition, abbr]
-"""
 
 
 def timed(cmd, cwd=None, env=None) -> float:
@@ -163,9 +147,7 @@ def run(args):
         corpora = {"real": ROOT / "mkdocs.yml"}
         if args.pages:
             corpus = work / "corpus"
-            write_corpus(corpus, args.pages)
-            config = corpus / "mkdocs.yml"
-            config.write_text(CORPUS_CONFIG.format(overrides=ROOT / "overrides"), encoding="utf-8")
+            config = write_corpus(corpus, args.pages)
             corpora["corpus"] = config
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

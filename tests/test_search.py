@@ -2,6 +2,8 @@
 build (lunr-python) and the browser (lunr.js + lunr-languages), synonyms and relevance."""
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import json
 import re
 import subprocess
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_build
 from search_engine import PythonSearch
 
 RELEVANCE = yaml.safe_load((Path(__file__).parent / "search" / "relevance.yml").read_text(encoding="utf-8"))
@@ -201,3 +203,49 @@ def test_split_index_ranks_exactly_like_the_whole_lunr_index(site, engines, lang
         loaded.append(len(shards))
     assert min(loaded) == 1 and sorted(loaded)[len(loaded) // 2] < manifest["shards"] / 2, (
         f"queries load too much of the index: {loaded} of {manifest['shards']} parts")
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    """The benchmark's synthetic corpus: 2,000 Dutch pages made of the site's own text."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    bench_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_corpus)
+    folder = tmp_path_factory.mktemp("corpus")
+    config = bench_corpus.write_corpus(folder, 2000)
+    result = run_build(config, folder / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def test_at_2000_pages_a_query_loads_a_small_part_and_ranks_like_lunr(corpus_site):
+    """Issue 6, scale: the whole index is too big to load per query, so the browser loads
+    only the parts it needs, and must still rank exactly as the unsplit lunr index."""
+    folder = corpus_site / "search" / "nl"
+    engine = PythonSearch(corpus_site / "search" / "kb-index.nl.json")
+    index = json.dumps(engine.data["index"], separators=(",", ":")).encode()
+    assert len(gzip.compress(index)) > 300_000, "the corpus index is small enough to load whole: nothing to prove"
+    whole = gzipped(corpus_site / "search" / "kb-index.nl.json")  # index and snippets
+    parts = {p.name: gzipped(p) for p in folder.glob("*.json") if p.name != "manifest.json"}
+
+    queries = [c["q"] for c in RELEVANCE["nl"]] + EXTRA_QUERIES["nl"]
+    split = node("split", corpus_site, "nl", queries)
+    loads, found = [], 0
+    for query, result in zip(queries, split):
+        expected = engine.rank(query)
+        assert [r for r, _ in expected] == [r for r, _ in result["ranks"]], f"ranking differs for {query!r}"
+        for (_, a), (_, b) in zip(expected, result["ranks"]):
+            assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), f"score differs for {query!r}"
+        found += bool(expected)
+        loads.append(sum(parts[name] for name in result["parts"]))
+    # The comparison means something only if most queries find pages in the corpus.
+    assert found >= len(queries) * 0.7, f"only {found} of {len(queries)} queries find anything"
+    loads.sort()
+    # No query loads more than the size at which an index gets split (about 300 KB gzipped);
+    # a typical one loads a few percent of the whole.
+    assert loads[-1] <= 300_000 and loads[len(loads) // 2] <= whole / 20, (
+        f"queries load too much: median {loads[len(loads) // 2]} B, max {loads[-1]} B of {whole} B gzipped")
