@@ -16,6 +16,7 @@ PAGES = {
     "case-overview": "praktijkvoorbeelden/",
     "home-en": "en/",
     "case-en": "en/praktijkvoorbeelden/de-buren/",
+    "not-found": "404.html",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ["light", "dark"]

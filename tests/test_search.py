@@ -98,6 +98,29 @@ def test_stemmer_parity_over_the_whole_vocabulary(site, lang):
     assert not differ, f"{len(differ)} of {len(words)} words stem differently: {differ[:20]}"
 
 
+
+def test_every_page_has_the_search_box_and_the_worker_of_its_language(site):
+    """Search works on every page: each page has Material's search form, and its config names
+    an existing worker script of the page's own language (relative to that page)."""
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        lang = soup.html["lang"]
+        assert soup.select_one("form[name='search'] input.md-search__input"), f"{rel}: no search box"
+        config = json.loads(soup.select_one("#__config").string)
+        worker = config["search"].split("?")[0]
+        assert worker.endswith(f"kb-search-worker.{lang}.js"), f"{rel} ({lang}): worker {worker}"
+        # 404.html is served at any address, so its links start at the site's root.
+        target = site / worker.lstrip("/") if worker.startswith("/") else html.parent / worker
+        assert target.resolve().is_file(), f"{rel}: {worker} does not exist"
+        checked += 1
+    assert checked > 100
+
 EXTRA_QUERIES = {"nl": ["opbouwwerk in de wijk", "bewoners organiseren zich", "gemeente subsidie",
                         "vrijwilligers en professionals", "armoede", "Verwey-Jonker", "1925"],
                  "en": ["residents organise", "volunteers and professionals", "poverty"]}

@@ -110,3 +110,26 @@ def test_results_appear_while_typing_a_word(browser, server):
         assert "praktijkvoorbeelden/krachtstation-kanaleneiland/" in results[:3], results[:5]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path, query, expected, heading", [
+    ("praktijkvoorbeelden/de-buren/", "Jane Addams", "canon/1889-hull-house/", "Hull House"),
+    ("en/canon/1889-hull-house/", "Kanaleneiland", "en/praktijkvoorbeelden/krachtstation-kanaleneiland/",
+     "Krachtstation"),
+    ("404.html", "klussendienst", "praktijkvoorbeelden/de-buren/", "De Buren"),
+    ("en/404.html", "odd-jobs service", "en/praktijkvoorbeelden/de-buren/", "De Buren"),
+])
+def test_search_from_a_deep_page_leads_to_the_result(browser, server, path, query, expected, heading):
+    """Search works on every page, not only the home page: from a page two folders deep, or
+    the "not found" page, on a phone, results lead to the right page of the reader's language."""
+    context, page, log = open_page(browser, server, path, VIEWPORTS["phone"], "light")
+    try:
+        page.click("label.md-header__button[for='__search']")
+        results = search(page, query)
+        assert expected in results[:3], results[:5]
+        page.locator(".md-search-result__item > a.md-search-result__link").nth(results.index(expected)).click()
+        page.wait_for_url(f"**/{expected}*")
+        assert heading in page.locator("h1").first.inner_text()
+        assert log["console"] == [] and log["failed"] == [] and log["foreign"] == []
+    finally:
+        context.close()

@@ -214,6 +214,20 @@ def test_english_pages_have_english_interface_text(page):
     assert soup.select_one("#bronnen").get_text(strip=True).startswith("Sources")
 
 
+@pytest.mark.parametrize("path, lang, title, home", [("404.html", "nl", "Pagina niet gevonden", "/"),
+                                                      ("en/404.html", "en", "Page not found", "/en/")])
+def test_not_found_page_speaks_its_language_and_leads_home(page, path, lang, title, home):
+    """mkdocs-static-i18n would leave the English 404 page at the root: a Dutch reader who
+    follows a broken link must get the Dutch one, and English readers have theirs in en/."""
+    soup = page(path)
+    assert soup.html["lang"] == lang
+    content = article(soup)
+    assert content.h1.get_text(strip=True) == title
+    assert content.select_one(f"p a[href='{home}']"), "no link back to the home page"
+    languages = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+    assert languages == {"nl": "/", "en": "/en/"}, "the language selector leads to the home pages"
+
+
 # -- the whole site --------------------------------------------------------------------------------------
 
 def all_pages(site: Path):

@@ -24,6 +24,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.periods: list[dict] = []
         self.renderer: Renderer | None = None
         self._signature = None
+        self._not_found: str | None = None
 
     # -- build-wide work, done once per set of sources --------------------------------------
 
@@ -137,3 +138,36 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.renderer:
             context["kb_t"] = self.renderer.t(i18n.build_language(config))
         return context
+
+    def on_template_context(self, context, template_name, config):
+        # 404.html is a theme template, not a page: give it the interface text and the home
+        # page of its language (its links are absolute, as it is served at any address).
+        if template_name == "404.html" and self.renderer:
+            lang, default = i18n.build_language(config), i18n.languages(config)[0]
+            root = context["base_url"].rstrip("/") + "/"
+            home = {code: root + ("" if code == default else f"{code}/") for code in i18n.languages(config)}
+            context["kb_t"] = self.renderer.t(lang)
+            context["kb_home"] = home[lang]
+            # The language selector would otherwise point to the last page of the previous
+            # language pass (mkdocs-static-i18n sets it per page); pages reset it themselves.
+            # i18n sets it as an attribute, which is what the templates read, not the dict item.
+            alternates = getattr(config.extra, "alternate", None)
+            if alternates:
+                config.extra.alternate = [{**alt, "link": home.get(alt.get("lang"), alt["link"])}
+                                          for alt in alternates]
+        return context
+
+    def on_post_template(self, output, template_name, config):
+        # mkdocs-static-i18n renders the theme's 404.html in every language pass to the same
+        # file, so the last language (English) would win. The site's root 404 page stays in
+        # the default language; the others go to their own folder (en/404.html).
+        if template_name != "404.html":
+            return output
+        lang = i18n.build_language(config)
+        if lang == i18n.languages(config)[0]:
+            self._not_found = output
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self._not_found or output

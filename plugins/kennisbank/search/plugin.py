@@ -44,9 +44,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_page_context(self, context, page, config, nav):
         # Templates name the worker of the page's language (config block, early ?q= script).
         if self.config.enabled:
-            lang = i18n.build_language(config)
-            context["kb_search"] = {"worker": f"{JS}/kb-search-worker.{lang}.js", "lang": lang}
+            context["kb_search"] = self._worker(config)
         return context
+
+    def on_template_context(self, context, template_name, config):
+        # 404.html is a theme template, not a page: without this its search box would talk
+        # to Material's own worker and its empty stub index, and find nothing.
+        if self.config.enabled and template_name == "404.html":
+            context["kb_search"] = self._worker(config)
+        return context
+
+    @staticmethod
+    def _worker(config) -> dict:
+        lang = i18n.build_language(config)
+        return {"worker": f"{JS}/kb-search-worker.{lang}.js", "lang": lang}
 
     def on_page_content(self, html, page, config, files):
         if not self.config.enabled or page.file.src_uri == "404.md":
