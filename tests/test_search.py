@@ -70,6 +70,15 @@ def test_the_build_never_downloads_nltk_data(monkeypatch):
     assert index.search("bewoner")
 
 
+def test_sections_leave_out_permalinks_and_admonition_titles():
+    from kennisbank.search.text import sections
+
+    html = ('<div class="admonition abstract"><p class="admonition-title">In het kort</p>'
+            '<p>Bewoners <a href="x/">verbinden</a> zich.</p></div>'
+            '<h2 id="aanpak">Aanpak<a class="headerlink" href="#aanpak">¶</a></h2><p>Eerst luisteren.</p>')
+    assert sections(html) == [{"id": "", "title": "", "text": "Bewoners verbinden zich."},
+                              {"id": "aanpak", "title": "Aanpak", "text": "Eerst luisteren."}]
+
 def site_vocabulary(site: Path, lang: str) -> list[str]:
     from kennisbank.search.text import sections
 

@@ -80,6 +80,23 @@ def test_shareable_query_url_opens_the_results_and_search_goes_on(browser, serve
         context.close()
 
 
+def test_pages_found_through_a_synonym_do_not_call_the_word_missing(browser, server):
+    """Material strikes out query words a result lacks ("Ontbreekt: ..."). A page found
+    through a glossary synonym (buurtcentrum for buurthuis) does not lack the word."""
+    context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
+    try:
+        search(page, "buurthuis")
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 8")
+        missing = page.locator(".md-search-result del").all_inner_texts()
+        assert missing == [], f"results say they miss {missing}"
+        # A word that is really absent is still reported.
+        page.fill("input.md-search__input", "buurthuis xylofoon")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result del", timeout=15000)
+    finally:
+        context.close()
+
+
 def test_arrow_keys_move_through_the_results(browser, server):
     context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
     try:

@@ -40,6 +40,20 @@
     return own.concat(extra).join(" ");
   }
 
+  /* For each word of the query, the words its glossary phrases add, so that a page found
+     through a synonym is not shown as "missing" the word the reader typed. */
+  function addedWords(query, groups) {
+    var text = " " + words(query).join(" ") + " ";
+    var added = {};
+    Object.keys(groups).forEach(function (phrase) {
+      if (text.indexOf(" " + phrase + " ") === -1) return;
+      var extra = [];
+      groups[phrase].forEach(function (other) { extra.push.apply(extra, other.split(" ")); });
+      phrase.split(" ").forEach(function (w) { added[w] = (added[w] || []).concat(extra); });
+    });
+    return added;
+  }
+
   var PREFIX_TERMS = 30;   // index terms a word being typed may expand to
 
   /* Position of the last entry of a sorted list that is <= value: the part whose term
@@ -178,6 +192,7 @@
     var self = this;
     var queryWords = words(query);
     var typed = queryWords[queryWords.length - 1];
+    var added = addedWords(query, this.manifest.synonyms || {});
     var starts = this.manifest.chunks;
     return this.rank(query, true).then(function (matches) {
       var groups = [], byPage = {};
@@ -201,7 +216,9 @@
         m.terms.forEach(function (t) { stems[t] = true; });
         var found = {};
         queryWords.forEach(function (w) {
-          found[w] = !!stems[self.stem(w)] || (w === typed && m.terms.some(function (t) { return t.indexOf(w) === 0; }));
+          found[w] = !!stems[self.stem(w)]
+            || (added[w] || []).some(function (x) { return stems[self.stem(x)]; })
+            || (w === typed && m.terms.some(function (t) { return t.indexOf(w) === 0; }));
         });
         return {
           location: d[0],

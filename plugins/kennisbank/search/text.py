@@ -18,7 +18,7 @@ class _Sections(HTMLParser):
         self.levels = {f"h{n}" for n in levels}
         self.sections = [{"id": "", "title": "", "text": []}]
         self.heading = None  # [tag, id, parts] while inside a section heading
-        self.skip = 0
+        self.skipping: list[str] = []  # tags whose text is left out, innermost last
 
     def _gap(self):
         (self.heading[2] if self.heading else self.sections[-1]["text"]).append(" ")
@@ -27,23 +27,26 @@ class _Sections(HTMLParser):
         attrs = dict(attrs)
         if tag in BLOCK:
             self._gap()
-        if tag in SKIP or (tag == "a" and "headerlink" in (attrs.get("class") or "")):
-            self.skip += 1
+        classes = (attrs.get("class") or "").split()
+        # Permalinks (¶) and admonition titles ("In het kort", "Studievraag") are interface
+        # labels: they would only clutter the snippets and match every page.
+        if tag in SKIP or (tag == "a" and "headerlink" in classes) or "admonition-title" in classes:
+            self.skipping.append(tag)
         elif tag in self.levels and attrs.get("id"):
             self.heading = [tag, attrs["id"], []]
 
     def handle_endtag(self, tag):
         if tag in BLOCK and not self.heading:
             self._gap()
-        if self.skip and (tag in SKIP or tag == "a"):
-            self.skip -= 1
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
         elif self.heading and tag == self.heading[0]:
             title = SPACE.sub(" ", "".join(self.heading[2])).strip()
             self.sections.append({"id": self.heading[1], "title": title, "text": []})
             self.heading = None
 
     def handle_data(self, data):
-        if self.skip:
+        if self.skipping:
             return
         if self.heading:
             self.heading[2].append(data)
