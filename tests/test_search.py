@@ -149,13 +149,32 @@ def test_ranking_parity_between_lunr_python_and_lunr_js(site, engines, lang):
             assert abs(a - b) <= 1e-9 * max(1.0, abs(a)), f"score differs for {query!r}"
 
 
-def test_synonyms_find_pages_in_both_languages(engines):
-    for lang, query, page in [("nl", "bonding", "strategieen/verbinden/"),
-                              ("nl", "community building", "inleiding/wat-is-samenlevingsopbouw/"),
-                              ("nl", "third places", "themas/ontmoetingsplekken/"),
-                              ("en", "verbinden", "en/strategieen/verbinden/"),
-                              ("en", "overbruggen", "en/strategieen/overbruggen/")]:
-        assert page in engines[lang].pages(query)[:3], (lang, query, engines[lang].pages(query)[:3])
+def test_synonyms_add_phrases_in_the_language_of_the_index():
+    from kennisbank.search.synonyms import expand, synonym_groups
+
+    terms = [{"term": "Samenlevingsopbouw", "synoniemen": ["gemeenschapsopbouw"],
+              "engels": "community development", "synoniemen_en": ["community building"]}]
+    dutch, english = synonym_groups(terms, "nl"), synonym_groups(terms, "en")
+    assert expand("community building", dutch) == "community building samenlevingsopbouw gemeenschapsopbouw"
+    assert expand("samenlevingsopbouw", dutch) == "samenlevingsopbouw gemeenschapsopbouw"
+    assert expand("samenlevingsopbouw", english) == "samenlevingsopbouw community development building"
+    assert expand("community development", english) == "community development building"
+
+# The words of issue 6 and their counterparts: each must find its page in either language.
+SYNONYM_CASES = [("bonding", "verbinden", "strategieen/verbinden/"),
+                 ("bridging", "overbruggen", "strategieen/overbruggen/"),
+                 ("linking", "koppelen", "strategieen/koppelen/"),
+                 ("community building", "samenlevingsopbouw", "inleiding/wat-is-samenlevingsopbouw/"),
+                 ("third places", "derde plekken", "themas/ontmoetingsplekken/"),
+                 ("ABCD", "asset based community development", "methoden/abcd/")]
+
+
+@pytest.mark.parametrize("english, dutch, page", SYNONYM_CASES)
+def test_synonyms_find_pages_in_both_languages(engines, english, dutch, page):
+    for lang, prefix in (("nl", ""), ("en", "en/")):
+        for query in (english, dutch):
+            found = engines[lang].pages(query)[:3]
+            assert prefix + page in found, f"{lang}: {query!r} -> {found}"
 
 
 def top3_rate(search_pages, cases) -> tuple[float, list[str]]:

@@ -86,7 +86,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         serialized = index.serialize()
         small_docs = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][: self.config.snippet_length]}
                       for d in docs]
-        synonyms = synonym_groups(glossary.terms) if glossary else {}
+        synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
         folder = Path(config.site_dir) / "search" / lang
         if folder.exists():
             for old in folder.glob("*.json"):

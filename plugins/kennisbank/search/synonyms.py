@@ -1,5 +1,10 @@
-"""Query expansion from the glossary: every term, synonym and English term of an entry
-finds the others, in both languages ("bonding" finds "verbinden" and back)."""
+"""Query expansion from the glossary: any term, synonym or English term of an entry, typed
+in either language, adds the entry's phrases in the language of the index searched
+("bonding" finds "verbinden" on the Dutch pages, "verbinden" finds "bonding" on the English).
+
+Only the index's own language is added: English words added to a Dutch query match little
+but the few Dutch pages that use English names ("samenlevingsopbouw" + "community development"
+put ABCD above the page that explains samenlevingsopbouw)."""
 from __future__ import annotations
 
 import re
@@ -18,18 +23,22 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
-def synonym_groups(terms: list[dict]) -> dict[str, list[str]]:
-    """{phrase: [other phrases of the same entry]} with lowercase, space-joined phrases."""
+def _phrases(texts) -> list[str]:
+    return list(dict.fromkeys(normalise(t) for t in texts if t and t.strip()))
+
+
+def synonym_groups(terms: list[dict], lang: str) -> dict[str, list[str]]:
+    """{phrase in either language: [the entry's other phrases in lang]}, lowercase and
+    space-joined; phrases that add nothing are left out."""
     groups: dict[str, list[str]] = {}
     for term in terms:
-        phrases = [term["term"], *(term.get("synoniemen") or []), term["engels"],
-                   *(term.get("synoniemen_en") or [])]
-        phrases = list(dict.fromkeys(normalise(p) for p in phrases if p.strip()))
-        for phrase in phrases:
-            others = [p for p in phrases if p != phrase]
-            groups.setdefault(phrase, [])
-            groups[phrase] += [p for p in others if p not in groups[phrase]]
-    return groups
+        dutch = _phrases([term["term"], *(term.get("synoniemen") or [])])
+        english = _phrases([term["engels"], *(term.get("synoniemen_en") or [])])
+        target = dutch if lang == "nl" else english
+        for phrase in _phrases(dutch + english):
+            others = groups.setdefault(phrase, [])
+            others += [p for p in target if p != phrase and p not in others]
+    return {phrase: others for phrase, others in groups.items() if others}
 
 
 def expand(query: str, groups: dict[str, list[str]]) -> str:
