@@ -67,8 +67,6 @@ def pagefind_page(material_home: str, theme_script: bool = True) -> str:
     return str(soup)
 
 
-
-
 def timed(cmd, cwd=None, env=None) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

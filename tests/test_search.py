@@ -79,6 +79,7 @@ def test_sections_leave_out_permalinks_and_admonition_titles():
     assert sections(html) == [{"id": "", "title": "", "text": "Bewoners verbinden zich."},
                               {"id": "aanpak", "title": "Aanpak", "text": "Eerst luisteren."}]
 
+
 def site_vocabulary(site: Path, lang: str) -> list[str]:
     from kennisbank.search.text import sections
 
@@ -107,7 +108,6 @@ def test_stemmer_parity_over_the_whole_vocabulary(site, lang):
     assert not differ, f"{len(differ)} of {len(words)} words stem differently: {differ[:20]}"
 
 
-
 def test_every_page_has_the_search_box_and_the_worker_of_its_language(site):
     """Search works on every page: each page has Material's search form, and its config names
     an existing worker script of the page's own language (relative to that page)."""
@@ -129,6 +129,7 @@ def test_every_page_has_the_search_box_and_the_worker_of_its_language(site):
         assert target.resolve().is_file(), f"{rel}: {worker} does not exist"
         checked += 1
     assert checked > 100
+
 
 EXTRA_QUERIES = {"nl": ["opbouwwerk in de wijk", "bewoners organiseren zich", "gemeente subsidie",
                         "vrijwilligers en professionals", "armoede", "Verwey-Jonker", "1925"],
@@ -159,6 +160,7 @@ def test_synonyms_add_phrases_in_the_language_of_the_index():
     assert expand("samenlevingsopbouw", dutch) == "samenlevingsopbouw gemeenschapsopbouw"
     assert expand("samenlevingsopbouw", english) == "samenlevingsopbouw community development building"
     assert expand("community development", english) == "community development building"
+
 
 # The words of issue 6 and their counterparts: each must find its page in either language.
 SYNONYM_CASES = [("bonding", "verbinden", "strategieen/verbinden/"),

@@ -25,16 +25,24 @@
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
+  /* The glossary phrases a query contains (longest first) and the words each one adds. */
+  function synonymsIn(own, groups) {
+    var text = " " + own.join(" ") + " ";
+    return Object.keys(groups).sort(byLengthThenText)
+      .filter(function (phrase) { return text.indexOf(" " + phrase + " ") !== -1; })
+      .map(function (phrase) {
+        var adds = [];
+        groups[phrase].forEach(function (other) { adds.push.apply(adds, other.split(" ")); });
+        return { phrase: phrase, adds: adds };
+      });
+  }
+
   function expandQuery(query, groups) {
     var own = words(query);
-    var text = " " + own.join(" ") + " ";
     var extra = [];
-    Object.keys(groups).sort(byLengthThenText).forEach(function (phrase) {
-      if (text.indexOf(" " + phrase + " ") === -1) return;
-      groups[phrase].forEach(function (other) {
-        other.split(" ").forEach(function (word) {
-          if (own.indexOf(word) === -1 && extra.indexOf(word) === -1) extra.push(word);
-        });
+    synonymsIn(own, groups).forEach(function (match) {
+      match.adds.forEach(function (word) {
+        if (own.indexOf(word) === -1 && extra.indexOf(word) === -1) extra.push(word);
       });
     });
     return own.concat(extra).join(" ");
@@ -43,13 +51,9 @@
   /* For each word of the query, the words its glossary phrases add, so that a page found
      through a synonym is not shown as "missing" the word the reader typed. */
   function addedWords(query, groups) {
-    var text = " " + words(query).join(" ") + " ";
     var added = {};
-    Object.keys(groups).forEach(function (phrase) {
-      if (text.indexOf(" " + phrase + " ") === -1) return;
-      var extra = [];
-      groups[phrase].forEach(function (other) { extra.push.apply(extra, other.split(" ")); });
-      phrase.split(" ").forEach(function (w) { added[w] = (added[w] || []).concat(extra); });
+    synonymsIn(words(query), groups).forEach(function (match) {
+      match.phrase.split(" ").forEach(function (w) { added[w] = (added[w] || []).concat(match.adds); });
     });
     return added;
   }
