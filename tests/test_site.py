@@ -71,7 +71,7 @@ def test_case_overview_lists_every_case(page, lang):
     for case in CASES:
         assert url_of(case, lang) in targets, f"{case.stem} missing from the {lang} case overview"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert len(headers) == 6 and len(table.select("tbody tr")) == len(CASES)
+    assert len(headers) == 7 and len(table.select("tbody tr")) == len(CASES)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -136,9 +136,10 @@ def _case_card_targets(page, case, folder):
 def test_strategy_pages_list_the_cases_that_use_them(page):
     for case in CASES:
         for strategy_url in _case_card_targets(page, case, "strategieen"):
-            listed = page(strategy_url).select_one("#kb-cases + ul")
-            assert listed is not None, strategy_url
-            assert url_of(case) in {resolves_to(strategy_url, h) for h in links(listed)}, (
+            heading = article(page(strategy_url)).select_one("#kb-cases")
+            assert heading is not None, strategy_url
+            section = heading.find_next_siblings(["ul", "p"], limit=3)
+            assert url_of(case) in {resolves_to(strategy_url, h) for s in section for h in links(s)}, (
                 f"{strategy_url} does not list {case.stem}")
 
 

@@ -13,7 +13,8 @@ from .translate import merge_meta
 
 # Reference fields and the page type they point to (None: any typed page).
 REFERENCE_FIELDS = {
-    "strategieen": "strategie",
+    "hoofdstrategie": "strategie",
+    "nevenstrategieen": "strategie",
     "methoden": "methode",
     "themas": "thema",
     "verwante_vensters": "venster",
@@ -183,15 +184,21 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
         meta, marks = entry.meta[default], version.front.meta
         for field_name, kind in REFERENCE_FIELDS.items():
             values = meta.get(field_name)
-            if not isinstance(values, list):
+            single = isinstance(values, str)
+            if not (single or isinstance(values, list)):
                 continue
             allowed = model.ids(kind)
-            for index, value in enumerate(values):
+            for index, value in enumerate([values] if single else values):
+                path = [field_name] if single else [field_name, index]
                 if value in allowed:
                     model.entries[value].referrers.add(entry.id)
                 elif isinstance(value, str):
-                    errors.append(ContentError(version.file, marks.line_of([field_name, index]), (
+                    errors.append(ContentError(version.file, marks.line_of(path), (
                         f"{field_name}: {value!r} is not {KIND_NAMES[kind]} {allowed_hint(value, allowed)}")))
+        if meta.get("hoofdstrategie") in (meta.get("nevenstrategieen") or []):
+            errors.append(ContentError(version.file, marks.line_of(["nevenstrategieen"]), (
+                f"nevenstrategieen: {meta['hoofdstrategie']!r} is already the hoofdstrategie "
+                "(list only the other strategies here)")))
         for field_name, known, what in (("bronnen", source_ids, "a source in the bibliography (data/bronnen/)"),
                                         ("begrippen", glossary_ids, "a glossary term (data/begrippen.yml)")):
             if known is None or not isinstance(meta.get(field_name), list):
