@@ -7,9 +7,18 @@ import yaml
 
 
 class Renderer:
+    """The kb/ templates and their interface labels, made once per build; Jinja reloads a
+    changed template itself, and refresh() reloads changed labels (mkdocs serve)."""
+
     def __init__(self, env, labels_template: str):
-        self.env = env
-        source, _, _ = env.loader.get_source(env, labels_template)
+        self.env, self.labels_template = env, labels_template
+        self._labels_uptodate = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._labels_uptodate is not None and self._labels_uptodate():
+            return
+        source, _, self._labels_uptodate = self.env.loader.get_source(self.env, self.labels_template)
         self.labels = yaml.safe_load(source)
 
     def render(self, template: str, **context) -> str:

@@ -44,10 +44,19 @@ class MarkedYaml:
         return self.first_line
 
 
+# libyaml's parser when PyYAML has it (about ten times faster), the pure-Python one otherwise.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _walk(node: yaml.Node, path: tuple, offset: int, lines: dict) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             sub = path + (key.value,)
+            if sub in lines:
+                # YAML lets the second one win silently; an author meant only one of them.
+                name = ".".join(str(p) for p in sub)
+                raise YamlSyntaxError(key.start_mark.line + offset, (
+                    f"'{name}' is given twice (also on line {lines[sub]}); keep one of them"))
             lines[sub] = key.start_mark.line + offset
             _walk(value, sub, offset, lines)
     elif isinstance(node, yaml.SequenceNode):
@@ -57,16 +66,44 @@ def _walk(node: yaml.Node, path: tuple, offset: int, lines: dict) -> None:
             _walk(item, sub, offset, lines)
 
 
+def _bad_scalar(node):
+    """(0-based line, text) of the first scalar that YAML cannot construct, if any."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current, deep=True)
+            except ValueError:
+                return current.start_mark.line, current.value
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return None
+
+
 def load_marked(text: str, first_line: int = 1) -> MarkedYaml:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
     offset = first_line  # node marks are 0-based
+    loader = Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse gives both the nodes (with their lines) and the data.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + offset) if mark else first_line
         raise YamlSyntaxError(line, exc.problem or str(exc)) from None
+    except ValueError as exc:
+        # An impossible date (2023-02-30) looks like a date to YAML but cannot be built.
+        line, value = _bad_scalar(node) or (first_line - offset, "")
+        raise YamlSyntaxError(line + offset, (
+            f"{value!r} is not a real date ({exc}); write a date that exists as YYYY-MM-DD, "
+            "or put the value in quotes if it is not a date")) from None
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), offset, lines)

@@ -104,10 +104,15 @@ def language_of(src_uri: str, languages: list[str]) -> tuple[str, str]:
     return languages[0], src_uri
 
 
+def read_front_matter(path: Path) -> FrontMatter:
+    return split_front_matter(path.read_text(encoding="utf-8"))
+
+
 def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[str],
                 schemas: PageSchemas, source_ids: set[str] | None,
-                glossary_ids: set[str] | None) -> tuple[Model, list[ContentError]]:
-    """Parse, validate and cross-check every page. ``pages`` holds (src_uri, abs_path)."""
+                glossary_ids: set[str] | None, read=read_front_matter) -> tuple[Model, list[ContentError]]:
+    """Parse, validate and cross-check every page. ``pages`` holds (src_uri, abs_path);
+    ``read`` parses one file (the plugin passes one that remembers unchanged files)."""
     model = Model(languages)
     errors: list[ContentError] = []
     default = languages[0]
@@ -116,7 +121,7 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
     for src_uri, path in sorted(pages):
         label = f"{docs_label}/{src_uri}"
         try:
-            front = split_front_matter(path.read_text(encoding="utf-8"))
+            front = read(path)
         except YamlSyntaxError as exc:
             errors.append(ContentError(label, exc.line, f"front matter is not valid YAML: {exc.problem} "
                                        "(check indentation, and quote values that contain ': ' or start with a special character)"))

@@ -6,25 +6,28 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, report
 from ..templates import Renderer, relative_link
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import ContentConfig
 from .links import check_links
-from .model import Model, build_model
+from .model import Model, build_model, read_front_matter
 from .schemas import PageSchemas
 
 log = get_plugin_logger(__name__)
 
 
-class ContentPlugin(BasePlugin[ContentConfig]):
+class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
     def __init__(self):
         self.model: Model | None = None
         self.periods: list[dict] = []
         self.renderer: Renderer | None = None
         self._signature = None
         self._not_found: str | None = None
+        self._parsed: dict[Path, tuple] = {}  # path -> (mtime_ns, front matter, error)
+        self._schemas = PageSchemas()
 
     # -- build-wide work, done once per set of sources --------------------------------------
 
@@ -39,17 +42,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         pages = [(f.src_uri, Path(f.abs_src_path)) for f in files.documentation_pages()
                  if f.abs_src_path and not f.generated_by]
         # mkdocs-static-i18n builds once per language; parse the sources only when they changed.
-        signature = tuple((uri, path.stat().st_mtime_ns) for uri, path in sorted(pages))
-        if signature == self._signature and self.model is not None:
-            return files
         root = Path(config.config_file_path).parent
-        docs_label = Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
         sources = config.plugins.get("kb-sources")
         glossary = config.plugins.get("kb-glossary")
+        periods = root / self.config.periods
+        signature = (tuple((uri, path.stat().st_mtime_ns) for uri, path in sorted(pages)),
+                     periods.stat().st_mtime_ns if periods.exists() else None,
+                     getattr(sources, "_signature", None), getattr(glossary, "_signature", None))
+        if signature == self._signature and self.model is not None:
+            return files
+        docs_label = Path(config.docs_dir).relative_to(root).as_posix() if Path(config.docs_dir).is_relative_to(root) else config.docs_dir
         model, errors = build_model(
-            pages, docs_label, i18n.languages(config), PageSchemas(),
+            pages, docs_label, i18n.languages(config), self._schemas,
             source_ids=sources.ids if sources else None,
             glossary_ids=glossary.ids if glossary else None,
+            read=self._read,
         )
         errors += check_links(model, {f.src_uri for f in files}, docs_label)
         self.periods, period_errors = self._load_periods(root)
@@ -57,6 +64,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         report(errors, log, "content")
         self.model, self._signature = model, signature
         return files
+
+    def _read(self, path: Path):
+        """Front matter of one file, parsed again only when the file changed (serve)."""
+        stamp = path.stat().st_mtime_ns
+        hit = self._parsed.get(path)
+        if hit is None or hit[0] != stamp:
+            try:
+                hit = (stamp, read_front_matter(path), None)
+            except (YamlSyntaxError, UnicodeDecodeError) as exc:
+                hit = (stamp, None, exc)
+            self._parsed[path] = hit
+        if hit[2] is not None:
+            raise hit[2]
+        return hit[1]
 
     def _load_periods(self, root: Path):
         path = root / self.config.periods
@@ -73,9 +94,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return periods, errors
 
     def on_nav(self, nav, config, files):
-        # Pages are rendered before MkDocs' on_env, so the templates get their own theme env.
-        if self.config.enabled:
+        # Pages are rendered before MkDocs' on_env, so the templates get their own theme env,
+        # made once: the kb/ templates do not depend on the language pass.
+        if self.config.enabled and self.renderer is None:
             self.renderer = Renderer(config.theme.get_env(), self.config.labels)
+        elif self.renderer is not None:
+            self.renderer.refresh()
         return nav
 
     # -- per page --------------------------------------------------------------------------

@@ -22,11 +22,27 @@ MOODLE_FRACTIONS = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.3333
                     16.66667, 14.28571, 12.5, 11.11111, 10, 5]
 
 
+class Converter:
+    """One Markdown converter for all snippets of a build, reset between snippets, with each
+    distinct snippet converted once (the same texts go to the page, QTI and Moodle XML, per
+    set and for all sets). A new converter per snippet cost more than the conversion."""
+
+    def __init__(self):
+        self.md = markdown.Markdown()
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if text not in self.cache:
+            self.cache[text] = self.md.reset().convert(text)
+        return self.cache[text]
+
+
 class Texts:
     """Markdown -> HTML for one exercise page, with site links made absolute."""
 
-    def __init__(self, src_uri: str, site_url: str, lang_prefix: str):
+    def __init__(self, src_uri: str, site_url: str, lang_prefix: str, converter: Converter | None = None):
         self.src_uri, self.site_url, self.prefix = src_uri, site_url.rstrip("/") + "/", lang_prefix
+        self.convert = converter or Converter()
 
     def html(self, text: str | None) -> str:
         if not text:
@@ -38,7 +54,7 @@ class Texts:
             page = "" if page == "index" else page.removesuffix("/index") + "/"
             return f"]({self.site_url}{self.prefix}{page}{match.group(2) or ''})"
 
-        return markdown.markdown(LINK.sub(absolute, text.strip()))
+        return self.convert(LINK.sub(absolute, text.strip()))
 
 
 def _moodle_fraction(share: float) -> str:
@@ -194,6 +210,13 @@ def qti_assessment(exercise: dict, texts: Texts, labels: dict) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 
+def write_entry(archive: zipfile.ZipFile, path: str, data: bytes) -> None:
+    """A zip entry with a fixed date, so that the same content gives the same file."""
+    info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, data)
+
+
 def qti_package(exercises: list[tuple[dict, Texts]], labels: dict) -> bytes:
     """An IMS content package (zip) with one QTI 1.2 assessment per exercise set."""
     manifest = ET.Element("manifest", identifier="kennisbank-opbouwwerk-oefeningen", xmlns=CP_NS)
@@ -203,13 +226,13 @@ def qti_package(exercises: list[tuple[dict, Texts]], labels: dict) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for exercise, texts in exercises:
             path = f"{exercise['id']}/{exercise['id']}.xml"
-            archive.writestr(path, qti_assessment(exercise, texts, labels))
+            write_entry(archive, path, qti_assessment(exercise, texts, labels))
             resource = ET.SubElement(resources, "resource", identifier=exercise["id"],
                                      type="imsqti_xmlv1p2", href=path)
             ET.SubElement(resource, "file", href=path)
         ET.indent(manifest)
-        archive.writestr("imsmanifest.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n' +
-                         ET.tostring(manifest, encoding="utf-8"))
+        write_entry(archive, "imsmanifest.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n' +
+                    ET.tostring(manifest, encoding="utf-8"))
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
 from ..templates import relative_link
@@ -18,10 +19,12 @@ from .questions import prepare
 log = get_plugin_logger(__name__)
 
 
-class ExercisesPlugin(BasePlugin[ExercisesConfig]):
+class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
     def __init__(self):
         self.model = None
         self.content = None
+        # Kept across languages and `mkdocs serve` rebuilds: a snippet is converted once.
+        self._converter = export.Converter()
 
     def _sets(self):
         return self.model.of_type("oefening") if self.model else []
@@ -115,10 +118,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         folder.mkdir(parents=True, exist_ok=True)
         site_url = config.site_url or "/"
         sets = []
+        converter = self._converter
         for entry in self._sets():
             meta = entry.meta_for(lang)
             exercise = {"id": entry.id, "title": meta["title"], "vragen": meta["vragen"]}
-            texts = export.Texts(entry.src_uri, site_url, prefix)
+            texts = export.Texts(entry.src_uri, site_url, prefix, converter)
             sets.append((exercise, texts))
             (folder / f"{entry.id}.qti.zip").write_bytes(export.qti_package([(exercise, texts)], labels))
             (folder / f"{entry.id}.moodle.xml").write_bytes(export.moodle_xml([(exercise, texts)], labels, config.site_name))

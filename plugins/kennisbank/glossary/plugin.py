@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
 from ..schema import load_schema, validate
@@ -20,7 +21,7 @@ ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 NO_TOOLTIP = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
 
 
-class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
     def __init__(self):
         self.terms: list[dict] = []
         self._marked = None
@@ -102,16 +103,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return markdown
         lang = i18n.build_language(config)
-        text_lang = page.meta.get("kb_file_lang") or lang
-        parts = [markdown]
+        if self.config.tooltips:
+            # The abbr extension's glossary option applies every term without a line of
+            # Markdown per term (appended definitions made each block processor re-scan the
+            # page once per line: quadratic in the glossary's size). MkDocs builds the
+            # page's Markdown converter right after this event, from these options.
+            text_lang = page.meta.get("kb_file_lang") or lang
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = self.tooltips(text_lang)
         if page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "begrippen":
             content = config.plugins["kb-content"]
-            parts.append(content.renderer.render(
+            return markdown + "\n\n" + content.renderer.render(
                 "kb/lists/begrippen.md", t=content.renderer.t(lang), lang=lang,
-                terms=self._for_page(page.file.src_uri, lang)))
-        if self.config.tooltips:
-            parts.append(self._abbreviations(text_lang))
-        return "\n\n".join(parts)
+                terms=self._for_page(page.file.src_uri, lang))
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         """Keep one tooltip per term: the first in running text. Every occurrence underlined
@@ -142,25 +146,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             })
         return sorted(rows, key=lambda r: r["head"].lower())
 
-    def _abbreviations(self, lang: str) -> str:
-        """Markdown abbreviation definitions (``*[term]: definition``) for the page's language,
-        made once per language and glossary version."""
+    def tooltips(self, lang: str) -> dict[str, str]:
+        """{word: definition} for every term and synonym in ``lang``, made once per language
+        and glossary version."""
         cache = self.__dict__.setdefault("_abbr_cache", {})
         if lang not in cache:
-            cache[lang] = self._make_abbreviations(lang)
+            cache[lang] = tooltip_glossary(self.terms, lang)
         return cache[lang]
 
-    def _make_abbreviations(self, lang: str) -> str:
-        lines = []
-        for term in self.terms:
-            if lang == "nl":
-                words = [term["term"], *(term.get("synoniemen") or [])]
-                definition = term["definitie"]
-            else:
-                words = [term["engels"], *(term.get("synoniemen_en") or [])]
-                definition = term["definitie_en"]
-            definition = " ".join(definition.split()).replace("]", ")")
-            for word in dict.fromkeys(words):
-                lines.append(f"*[{word}]: {definition}")
-        return "\n".join(lines)
 
+def tooltip_glossary(terms: list[dict], lang: str) -> dict[str, str]:
+    glossary: dict[str, str] = {}
+    for term in terms:
+        if lang == "nl":
+            words = [term["term"], *(term.get("synoniemen") or [])]
+            definition = term["definitie"]
+        else:
+            words = [term["engels"], *(term.get("synoniemen_en") or [])]
+            definition = term["definitie_en"]
+        definition = " ".join(definition.split())
+        for word in words:
+            glossary[word] = definition  # a later entry wins, as a later definition line did
+    return glossary

@@ -13,3 +13,5 @@ class SearchConfig(Config):
     keep_material_index = c.Type(bool, default=False)
     # Also write the unsplit index as search/kb-index.<lang>.json (tests and benchmark only).
     keep_full_index = c.Type(bool, default=False)
+    # Build the index of one language in a second process while the next one renders.
+    parallel = c.Type(bool, default=True)

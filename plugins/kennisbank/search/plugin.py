@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from ..base import KeptAcrossRebuilds
 from .. import i18n
 from .config import SearchConfig
-from .index import build_index
-from .split import split_index
+from .files import Background
 from .synonyms import synonym_groups
 from .text import sections
 
@@ -27,19 +27,29 @@ WORKER_PARTS = {"nl": [f"{JS}/vendor/lunr-2.3.9.min.js", f"{JS}/lunr/min/lunr.st
                 "en": [f"{JS}/vendor/lunr-2.3.9.min.js", f"{JS}/kb-search-core.js", f"{JS}/kb-search-worker.js"]}
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def __init__(self):
-        self.docs: dict[str, list[dict]] = {}
+        self._sections: dict[str, dict[str, list[dict]]] = {}  # lang -> src_uri -> sections
+        self._order: dict[str, list[str]] = {}  # lang -> src_uris of the build, in order
         # mkdocs-static-i18n builds the other languages inside the first build's
         # on_post_build and leaves its current language at the last one built, so each
         # build remembers its own language here.
         self._languages: list[str] = []
+        self._pending: dict = {}  # language -> Future of its LanguageFiles
+        self._background: Background | None = None
+        self._inline = Background(parallel=False)
+        # Terms per field text, per language, kept across `mkdocs serve` rebuilds.
+        self._terms: dict[str, dict] = {}
 
     def on_pre_build(self, config):
         if self.config.enabled:
-            lang = i18n.build_language(config)
-            self._languages.append(lang)
-            self.docs[lang] = []
+            self._languages.append(i18n.build_language(config))
+
+    def on_env(self, env, config, files):
+        # The pages of this language's build, in order (after mkdocs-static-i18n chose them).
+        if self.config.enabled:
+            self._order[i18n.build_language(config)] = [f.src_uri for f in files.documentation_pages()]
+        return env
 
     def on_page_context(self, context, page, config, nav):
         # Templates name the worker of the page's language (config block, early ?q= script).
@@ -59,61 +69,99 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         lang = i18n.build_language(config)
         return {"worker": f"{JS}/kb-search-worker.{lang}.js", "lang": lang}
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material's search plugin only draws the search box here; its index (rebuilt from
+        # every page's HTML) is replaced by a stub, so spare it the work.
+        if self.config.enabled and not self.config.keep_material_index:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
     def on_page_content(self, html, page, config, files):
         if not self.config.enabled or page.file.src_uri == "404.md":
             return html
-        docs = self.docs.setdefault(i18n.build_language(config), [])
+        # Kept per page across `mkdocs serve --dirty` rebuilds, which render only the pages
+        # that changed: the index is assembled from all pages' sections in on_post_build.
         title = (page.meta or {}).get("title") or page.title or ""
-        parent = len(docs)
-        for section in sections(html, self.config.section_levels):
-            if section["id"]:
-                docs.append({"l": f"{page.url}#{section['id']}", "t": section["title"], "p": parent,
-                             "body": section["text"]})
-            else:
-                docs.append({"l": page.url, "t": title, "p": -1, "body": section["text"]})
+        self._sections.setdefault(i18n.build_language(config), {})[page.file.src_uri] = [
+            {"l": f"{page.url}#{s['id']}" if s["id"] else page.url, "t": s["title"] if s["id"] else title,
+             "section": bool(s["id"]), "body": s["text"]}
+            for s in sections(html, self.config.section_levels)]
         return html
 
+    def _docs(self, lang: str) -> list[dict]:
+        """Every section of every page of ``lang``, in page order, with its page's index."""
+        docs: list[dict] = []
+        known = self._sections.get(lang, {})
+        for src_uri in self._order.get(lang, []):
+            parent = len(docs)
+            for section in known.get(src_uri, []):
+                docs.append({"l": section["l"], "t": section["t"], "p": parent if section["section"] else -1,
+                             "body": section["body"]})
+        return docs
+
+
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the next language
+    def _start_index(self, config):
+        """Start this language's index: in a second process while i18n renders the next
+        language, in this one for the last language (nothing is left to overlap with)."""
+        if not self.config.enabled:
+            return
+        lang = self._languages[-1] if self._languages else i18n.build_language(config)
+        glossary = config.plugins.get("kb-glossary")
+        synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
+        last = lang == i18n.languages(config)[-1]
+        if self._background is None:
+            self._background = Background(self.config.parallel and not last)
+        runner = self._inline if last else self._background
+        cache = self._terms.setdefault(lang, {})
+        docs = self._docs(lang)
+        if not docs:  # nothing to index (a build that rendered no page of this language)
+            return
+        self._pending[lang] = runner.submit(lang, docs, synonyms,
+                                            self.config.snippet_length, self.config.keep_full_index, cache)
 
     @event_priority(-200)  # after Material's search plugin and mkdocs-static-i18n wrote theirs
-    def on_post_build(self, config):
+    def _write_index(self, config):
         if not self.config.enabled:
             return
         lang = self._languages.pop() if self._languages else i18n.build_language(config)
-        docs = self.docs.get(lang, [])
-        index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"]}
-                                   for n, d in enumerate(docs)])
-        glossary = config.plugins.get("kb-glossary")
-        serialized = index.serialize()
-        small_docs = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][: self.config.snippet_length]}
-                      for d in docs]
-        synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
-        folder = Path(config.site_dir) / "search" / lang
+        if lang not in self._pending:
+            return
+        result = self._pending.pop(lang).result()
+        self._terms.setdefault(lang, {}).update(result.new_terms)
+        if not self._pending and self._background is not None:
+            self._background.close()
+            self._background = None
+        site = Path(config.site_dir)
+        folder = site / "search" / lang
         if folder.exists():
             for old in folder.glob("*.json"):
                 old.unlink()
         folder.mkdir(parents=True, exist_ok=True)
-        manifest, files = split_index(serialized, small_docs)
-        manifest.update({"lang": lang, "synonyms": synonyms})
-        manifest_json = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-        (folder / "manifest.json").write_text(manifest_json, encoding="utf-8")
-        for name, text in files.items():
+        (folder / "manifest.json").write_text(result.manifest_json, encoding="utf-8")
+        for name, text in result.files.items():
             (folder / name).write_text(text, encoding="utf-8")
-        if self.config.keep_full_index:
-            # The unsplit index, for the tests that compare the split search with lunr itself.
-            payload = {"version": 1, "lang": lang, "index": serialized, "docs": small_docs, "synonyms": synonyms}
-            target = Path(config.site_dir) / INDEX_FILE.format(lang=lang)
-            target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if result.full_json is not None:
+            (site / INDEX_FILE.format(lang=lang)).write_text(result.full_json, encoding="utf-8")
         # One worker file per language, with the manifest inside, instead of four sequential
         # importScripts requests and a fetch before the first query can start.
-        site = Path(config.site_dir)
         scripts = [(site / part).read_text(encoding="utf-8") for part in WORKER_PARTS[lang]]
-        scripts.insert(-1, f"self.kbManifest = {manifest_json};")
-        bundle = "\n;\n".join(scripts)
-        (site / JS / f"kb-search-worker.{lang}.js").write_text(bundle, encoding="utf-8")
+        scripts.insert(-1, f"self.kbManifest = {result.manifest_json};")
+        (site / JS / f"kb-search-worker.{lang}.js").write_text("\n;\n".join(scripts), encoding="utf-8")
         # Material's main thread still fetches search_index.json and posts it to the worker;
         # our worker ignores the documents, so give it none.
-        stub = Path(config.site_dir) / "search" / "search_index.json"
+        stub = site / "search" / "search_index.json"
         if self.config.keep_material_index and stub.exists() and b'"docs":[]' not in stub.read_bytes()[:4000]:
             stub.replace(stub.with_name("material-search-index.json"))
         stub.write_text(json.dumps({"config": {"lang": [lang], "separator": r"[\s\-]+", "pipeline": []},
                                     "docs": []}), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_start_index, _write_index)
+
+    def on_build_error(self, error):
+        # A failed build (e.g. a content error during `mkdocs serve`) leaves no index half done.
+        self._pending.clear()
+        self._languages.clear()
+        if self._background is not None:
+            self._background.close()
+            self._background = None

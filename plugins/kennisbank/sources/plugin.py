@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
 from ..templates import relative_link
@@ -29,7 +30,7 @@ def citations(body: str, first_line: int):
                 yield line, one.group(1), (one.group(2) or "").strip()
 
 
-class SourcesPlugin(BasePlugin[SourcesConfig]):
+class SourcesPlugin(KeptAcrossRebuilds, BasePlugin[SourcesConfig]):
     def __init__(self):
         self.entries: dict[str, dict] = {}
         self.cited_by: dict[str, set[str]] = {}  # source id -> src_uris of the citing pages
