@@ -122,16 +122,7 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
         makes a B1 text hard to read, and a tooltip inside a link or heading clashes with it."""
         if not self.config.enabled or not self.config.tooltips:
             return html
-        html = NO_TOOLTIP.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
-        seen = set()
-
-        def first_only(match):
-            if match.group(1) in seen:
-                return match.group(2)
-            seen.add(match.group(1))
-            return match.group(0)
-
-        return ABBR.sub(first_only, html)
+        return first_tooltips_only(html)
 
     def _for_page(self, src: str, lang: str) -> list[dict]:
         rows = []
@@ -153,6 +144,21 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
         if lang not in cache:
             cache[lang] = tooltip_glossary(self.terms, lang)
         return cache[lang]
+
+
+def first_tooltips_only(html: str) -> str:
+    """The page's HTML with a tooltip only on the first use of each term, and none in links
+    or headings."""
+    html = NO_TOOLTIP.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
+    seen = set()
+
+    def first_only(match):
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return ABBR.sub(first_only, html)
 
 
 def tooltip_glossary(terms: list[dict], lang: str) -> dict[str, str]:

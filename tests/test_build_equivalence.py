@@ -1,0 +1,129 @@
+"""The faster build gives readers the same site (issue 11). Each fast path is compared with the
+slow one it replaced, on the real content:
+
+- tooltips: the abbr extension's glossary option vs. the glossary appended to every page as
+  Markdown abbreviation lines (`*[term]: definition`);
+- export snippets: one Markdown converter, reset and memoized, vs. a new converter per snippet;
+- search index: the cached builder vs. lunr's own Builder, and the index built in a second
+  process vs. in the build process.
+"""
+from __future__ import annotations
+
+import random
+
+import markdown
+import pytest
+import yaml
+from lunr.builder import Builder
+
+from conftest import ROOT
+from test_site import DOCS, front_matter, pages_of_type
+
+from kennisbank.exercises.export import Converter
+from kennisbank.glossary.plugin import first_tooltips_only, tooltip_glossary
+from kennisbank.search import files as search_files
+from kennisbank.search.index import _dutch_builder, _english_builder, build_index
+from kennisbank.search.text import sections
+
+SAMPLE = ["strategieen/verbinden", "strategieen/overbruggen", "praktijkvoorbeelden/de-buren",
+          "praktijkvoorbeelden/zuid-doet-samen", "canon/1925-opbouw-drenthe", "canon/2000-bowling-alone",
+          "methoden/abcd", "themas/sociale-basis", "inleiding/wat-is-samenlevingsopbouw", "index"]
+
+
+@pytest.fixture(scope="module")
+def site_markdown():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return config.markdown_extensions, config.mdx_configs
+
+
+@pytest.fixture(scope="module")
+def terms():
+    return yaml.safe_load((ROOT / "data" / "begrippen.yml").read_text(encoding="utf-8"))
+
+
+def body(path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("---", 2)[2] if text.startswith("---") else text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", SAMPLE)
+def test_tooltips_are_the_same_as_with_abbreviation_lines(site_markdown, terms, name, lang):
+    extensions, configs = site_markdown
+    source = DOCS / (f"{name}.md" if lang == "nl" else f"{name}.en.md")
+    text = body(source)
+    glossary = tooltip_glossary(terms, lang)
+    fast = markdown.Markdown(extensions=extensions,
+                             extension_configs={**configs, "abbr": {"glossary": glossary}}).convert(text)
+    lines = "\n".join(f"*[{word}]: {definition}" for word, definition in glossary.items())
+    slow = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text + "\n\n" + lines)
+    assert "<abbr" in fast, f"{source.name}: no glossary term found, the comparison would be empty"
+    assert first_tooltips_only(fast) == first_tooltips_only(slow)
+
+
+def snippets() -> list[str]:
+    found = []
+    for path in pages_of_type("oefening"):
+        for file in (path, path.with_suffix(".en.md")):
+            for q in front_matter(file).get("vragen", []):
+                found += [q.get(k) for k in ("vraag", "feedback_juist", "feedback_onjuist", "modelantwoord")]
+                found += [o.get(k) for o in q.get("opties", []) for k in ("tekst", "feedback")]
+    return [s for s in found if s]
+
+
+def test_one_converter_for_all_snippets_equals_a_new_converter_per_snippet():
+    texts = snippets()
+    assert len(texts) > 300
+    shared = Converter()
+    order = texts + random.Random(1).sample(texts, len(texts))  # every text twice, in another order
+    assert [shared(t) for t in order] == [Converter()(t) for t in order]
+
+
+@pytest.fixture(scope="module")
+def search_docs(site):
+    docs = []
+    for name in SAMPLE:
+        html = (site / ("" if name == "index" else name) / "index.html").read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        for section in sections(article):
+            docs.append({"l": f"{name}#{section['id']}", "t": section["title"] or name,
+                         "p": -1 if not section["id"] else 0, "body": section["text"]})
+    return docs
+
+
+def lunr_builder(lang) -> Builder:
+    """lunr's own Builder with the same pipelines as the site's builders."""
+    ours = _dutch_builder() if lang == "nl" else _english_builder()
+    builder = Builder()
+    builder.pipeline.add(*ours.pipeline._stack)
+    builder.search_pipeline.add(*ours.search_pipeline._stack)
+    return builder
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_cached_index_builder_serializes_like_lunrs_builder(search_docs, lang):
+    docs = [{"ref": str(n), "title": d["t"], "text": d["body"]} for n, d in enumerate(search_docs)]
+    reference = lunr_builder(lang)
+    reference.ref("ref")
+    reference.field("title", boost=10)
+    reference.field("text")
+    reference.metadata_whitelist = []
+    for doc in docs:
+        reference.add(doc)
+    cache: dict = {}
+    build_index(lang, docs[: len(docs) // 2], cache)  # a first build fills part of the cache
+    assert build_index(lang, docs, cache).serialize() == reference.build().serialize()
+
+
+def test_index_built_in_a_second_process_equals_the_index_built_here(search_docs):
+    args = ("nl", search_docs, {"buurt": ["wijk"]}, 320, True, {})
+    background = search_files.Background(parallel=True)
+    try:
+        there = background.submit(*args).result()
+    finally:
+        background.close()
+    here = search_files.Background(parallel=False).submit(*args).result()
+    assert background.pool is None
+    assert (there.manifest_json, there.files, there.full_json) == (here.manifest_json, here.files, here.full_json)
