@@ -178,6 +178,11 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             continue
         marks = version.front.meta
         found = validate(marks.data, schemas.for_translation(entry.type), marks, version.file)
+        # An optional text the Dutch page has and the translation lacks would show in Dutch.
+        found += [ContentError(version.file, marks.first_line - 1, (
+            f"{name}: the Dutch page has it; translate it here too (or remove it from the Dutch page)"))
+            for name in sorted(schemas.translatable(entry.type))
+            if name in entry.meta[default] and name not in marks.data and name != "description"]
         errors += found
         entry.versions[lang] = version
         entry.meta[lang], merge_errors = merge_meta(entry.meta[default], marks.data, version.file, marks)

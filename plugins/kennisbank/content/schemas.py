@@ -54,6 +54,8 @@ class PageSchemas:
                     f"'{name}' is inherited from the Dutch page; remove it from the translation")}
         if "vragen" in properties:
             properties["vragen"] = {"type": "array", "items": {"$ref": "#/$defs/vraag_vertaling"}}
+        if "stappen" in properties:
+            properties["stappen"] = {"type": "array", "items": {"$ref": "#/$defs/stap_vertaling"}}
         return {
             "$defs": full["$defs"],
             "type": "object",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..errors import ContentError
 
 LISTS_BY_POSITION = ("opties", "paren")
+INHERITED = {"naar", "minuten"}  # structure of a learning-path step, written once in Dutch
 
 
 def merge_meta(base: dict, translation: dict, file: str, marks) -> tuple[dict, list[ContentError]]:
@@ -14,7 +15,23 @@ def merge_meta(base: dict, translation: dict, file: str, marks) -> tuple[dict, l
     errors: list[ContentError] = []
     if isinstance(base.get("vragen"), list) and isinstance(translation.get("vragen"), list):
         merged["vragen"], errors = _merge_questions(base["vragen"], translation["vragen"], file, marks)
+    if isinstance(base.get("stappen"), list) and isinstance(translation.get("stappen"), list):
+        merged["stappen"], more = _merge_by_position("stappen", base["stappen"], translation["stappen"], file, marks)
+        errors += more
     return merged, errors
+
+
+def _merge_by_position(key, base, translated, file, marks):
+    """A list whose items the translation gives in the same order (learning-path steps)."""
+    if len(translated) != len(base):
+        return base, [ContentError(file, marks.line_of([key]), (
+            f"{key}: has {len(translated)} entries, the Dutch page has {len(base)} "
+            "(translate each one, in the same order)"))]
+    errors = [ContentError(file, marks.line_of([key, index]), (
+        f"{key}[{index}]: the Dutch page gives {', '.join(sorted(set(a) - set(b) - INHERITED))}; "
+        "translate it here too"))
+        for index, (a, b) in enumerate(zip(base, translated)) if set(a) - set(b) - INHERITED]
+    return [{**a, **b} for a, b in zip(base, translated)], errors
 
 
 def _merge_questions(base, translated, file, marks):
