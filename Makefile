@@ -9,7 +9,7 @@ STAMP       := $(VENV)/.installed
 CHROMIUM_VERSION ?= 156.0.8078.79-1~deb12u1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast bench-search chromium clean
+.PHONY: install serve build test test-fast bench-search bench-build chromium clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test-fast: install
 # real site and a synthetic 2,000-page Dutch corpus. Prints a table; see README, Performance.
 bench-search: install chromium
 	$(BIN)/python bench/search_bench.py --pages 2000 --runs 5
+
+# Build benchmark: this site against Material alone on the real site and on 100, 500 and
+# 2,000 pages per language, plus the time an edit takes to show during `mkdocs serve`.
+bench-build: install
+	$(BIN)/python bench/build_bench.py --runs 3
 
 clean:
 	rm -rf site $(VENV) node_modules

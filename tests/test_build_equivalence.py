@@ -19,11 +19,12 @@ from lunr.builder import Builder
 from conftest import ROOT
 from test_site import DOCS, front_matter, pages_of_type
 
+from kennisbank.background import Background
 from kennisbank.exercises.export import Converter
 from kennisbank.glossary.plugin import first_tooltips_only, tooltip_glossary
 from kennisbank.search import files as search_files
 from kennisbank.search.index import _dutch_builder, _english_builder, build_index
-from kennisbank.search.text import sections
+from kennisbank.snippets import Snippets, is_plain
 
 SAMPLE = ["strategieen/verbinden", "strategieen/overbruggen", "praktijkvoorbeelden/de-buren",
           "praktijkvoorbeelden/zuid-doet-samen", "canon/1925-opbouw-drenthe", "canon/2000-bowling-alone",
@@ -82,15 +83,18 @@ def test_one_converter_for_all_snippets_equals_a_new_converter_per_snippet():
 
 
 @pytest.fixture(scope="module")
-def search_docs(site):
-    docs = []
+def search_pages(site):
+    pages = []
     for name in SAMPLE:
         html = (site / ("" if name == "index" else name) / "index.html").read_text(encoding="utf-8")
         article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-        for section in sections(article):
-            docs.append({"l": f"{name}#{section['id']}", "t": section["title"] or name,
-                         "p": -1 if not section["id"] else 0, "body": section["text"]})
-    return docs
+        pages.append((f"{name}/", name, article))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def search_docs(search_pages):
+    return search_files.documents(search_pages, (2, 3))
 
 
 def lunr_builder(lang) -> Builder:
@@ -117,13 +121,39 @@ def test_cached_index_builder_serializes_like_lunrs_builder(search_docs, lang):
     assert build_index(lang, docs, cache).serialize() == reference.build().serialize()
 
 
-def test_index_built_in_a_second_process_equals_the_index_built_here(search_docs):
-    args = ("nl", search_docs, {"buurt": ["wijk"]}, 320, True, {})
-    background = search_files.Background(parallel=True)
+def test_index_built_in_a_second_process_equals_the_index_built_here(search_pages):
+    args = ("nl", search_pages, (2, 3), {"buurt": ["wijk"]}, 320, True, {})
+    background = Background(parallel=True)
     try:
-        there = background.submit(*args).result()
+        there = background.submit(search_files.language_files, *args).result()
     finally:
         background.close()
-    here = search_files.Background(parallel=False).submit(*args).result()
+    here = search_files.language_files(*args)
     assert background.pool is None
     assert (there.manifest_json, there.files, there.full_json) == (here.manifest_json, here.files, here.full_json)
+
+
+def front_matter_texts() -> list[str]:
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    return sorted({t.strip() for p in DOCS.rglob("*.md") for t in strings(front_matter(p)) if t.strip()})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_plain_texts_skip_markdown_with_the_same_result(terms, lang):
+    """Texts without markup are not run through Markdown; the result must be what Markdown
+    (with the glossary's tooltips) makes of them."""
+    glossary = tooltip_glossary(terms, lang)
+    fast, reference = Snippets(glossary), Snippets(glossary)
+    plain = [t for t in front_matter_texts() if is_plain(t)]
+    assert len(plain) > 1000
+    assert sum("<abbr" in fast.block(t) for t in plain) > 100, "the comparison must include tooltips"
+    assert [fast.block(t) for t in plain] == [reference.md.reset().convert(t) for t in plain]

@@ -1,17 +1,25 @@
-"""Render the project's Jinja templates (overrides/kb/) with the theme's environment."""
+"""Render the project's Jinja templates (overrides/kb/) into HTML, escaped for its context."""
 from __future__ import annotations
 
 import posixpath
 
+import jinja2
 import yaml
+from markupsafe import Markup
+
+from .snippets import Snippets, resolve_md_links
 
 
 class Renderer:
     """The kb/ templates and their interface labels, made once per build; Jinja reloads a
     changed template itself, and refresh() reloads changed labels (mkdocs serve)."""
 
-    def __init__(self, env, labels_template: str):
-        self.env, self.labels_template = env, labels_template
+    def __init__(self, theme_env, labels_template: str):
+        # The theme's loader (overrides/ first), but autoescape on: MkDocs' own environment
+        # leaves values from front matter unescaped.
+        self.env = jinja2.Environment(loader=theme_env.loader, autoescape=True, trim_blocks=True,
+                                      lstrip_blocks=True, auto_reload=True)
+        self.labels_template = labels_template
         self._labels_uptodate = None
         self.refresh()
 
@@ -26,6 +34,40 @@ class Renderer:
 
     def t(self, lang: str) -> dict:
         return self.labels.get(lang) or self.labels["nl"]
+
+
+class PageHelpers(dict):
+    """What a template needs to write one page: Markdown of content data as safe HTML, with
+    its links to other pages resolved for this page and language."""
+
+    def __init__(self, snippets: Snippets, page_src: str, url_of):
+        self.snippets, self.page_src, self.url_of = snippets, page_src, url_of
+        super().__init__(md=self.md, inline=self.inline, plain=self.plain, url=self.url)
+
+    def md(self, text, source: str | None = None) -> Markup:
+        return Markup(resolve_md_links(self.snippets.block(text), source or self.page_src, self.url_of))
+
+    def inline(self, text, source: str | None = None) -> Markup:
+        return Markup(resolve_md_links(self.snippets.inline(text), source or self.page_src, self.url_of))
+
+    def plain(self, text) -> str:
+        return Markup(self.snippets.inline(text)).striptags()
+
+    def url(self, src_uri: str) -> str | None:
+        return self.url_of(src_uri)
+
+
+def url_resolver(page, files):
+    """target src_uri (Dutch name) -> its address relative to ``page`` in this language."""
+    # mkdocs-static-i18n's lookup of the file of a language is slow; remember it per build.
+    found = files.__dict__.setdefault("_kb_files", {})
+
+    def url_of(target: str):
+        if target not in found:
+            found[target] = files.get_file_from_path(target)
+        file = found[target]
+        return file.url_relative_to(page.file) if file is not None else None
+    return url_of
 
 
 def relative_link(from_src: str, to_src: str) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, report
-from ..templates import Renderer, relative_link
+from ..snippets import Snippets
+from ..templates import PageHelpers, Renderer, url_resolver
+from ..toc import rebuild_toc
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import ContentConfig
 from .links import check_links
@@ -28,6 +30,13 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self._not_found: str | None = None
         self._parsed: dict[Path, tuple] = {}  # path -> (mtime_ns, front matter, error)
         self._schemas = PageSchemas()
+        self._snippets: dict[str, Snippets] = {}
+        self._glossary_plugin = None
+        self._snippets_for = None  # the glossary version the snippets were made with
+        self._anchors: dict[tuple[str, str], set[str]] = {}  # (lang, entry id) -> ids in its HTML
+        # name -> callable giving (language or None for all, entry id, anchor, file, line,
+        # field) for every section that content data points to (kb-exercises, kb-paths)
+        self.anchor_sources: dict = {}
 
     # -- build-wide work, done once per set of sources --------------------------------------
 
@@ -58,11 +67,16 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             glossary_ids=glossary.ids if glossary else None,
             read=self._read,
         )
-        errors += check_links(model, {f.src_uri for f in files}, docs_label)
+        link_errors, meta_anchors = check_links(model, {f.src_uri for f in files}, docs_label)
+        errors += link_errors
+        self.anchor_sources["kb-content"] = lambda: meta_anchors
         self.periods, period_errors = self._load_periods(root)
         errors += period_errors
         report(errors, log, "content")
         self.model, self._signature = model, signature
+        self._glossary_plugin = glossary
+        if getattr(glossary, "_signature", None) != self._snippets_for:
+            self._snippets, self._snippets_for = {}, getattr(glossary, "_signature", None)
         return files
 
     def _read(self, path: Path):
@@ -104,35 +118,93 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
 
     # -- per page --------------------------------------------------------------------------
 
-    @event_priority(30)  # after i18n (50), before kb-sources (20) and kb-glossary (10)
+    @event_priority(30)  # after i18n (50)
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled or self.model is None:
             return markdown
         hit = self.model.lookup(page.file.src_uri)
         lang = i18n.build_language(config)
         file_lang = hit[1] if hit else lang
-        entry = hit[0] if hit else None
         page.meta["kb_fallback"] = file_lang != lang
         page.meta["kb_file_lang"] = file_lang
-        if entry is None:
-            return self._with_parts(markdown, page, lang, None, {})
-        meta = entry.meta_for(file_lang)
-        page.meta.update(meta)  # translations inherit the structured fields
-        return self._with_parts(markdown, page, lang, entry, meta)
+        if hit and hit[0] is not None:
+            page.meta.update(hit[0].meta_for(file_lang))  # translations inherit the structured fields
+        return markdown
 
-    def _with_parts(self, markdown, page, lang, entry, meta):
-        context = self._context(page, lang, entry, meta)
-        top = self.renderer.render("kb/top.md", **context)
-        bottom = self.renderer.render("kb/bottom.md", **context)
-        return "\n\n".join(part for part in (top.strip(), markdown, bottom.strip()) if part) + "\n"
+    @event_priority(50)  # first: the other plugins add their parts around these
+    def on_page_content(self, html, page, config, files):
+        """The generated parts above and below the page's own text, as HTML (rendering them
+        as Markdown cost more than the pages themselves)."""
+        if not self.config.enabled or self.model is None:
+            return html
+        context = self.context(page, config, files)
+        top = self.renderer.render("kb/html/top.html", **context)
+        bottom = self.renderer.render("kb/html/bottom.html", **context)
+        return top + html + bottom
 
-    def _context(self, page, lang, entry, meta) -> dict:
-        model, src = self.model, page.file.src_uri
+    @event_priority(5)  # after every plugin added its parts, before the search index reads them
+    def _table_of_contents(self, html, page, config, files):
+        if self.config.enabled:
+            rebuild_toc(page, html)
+            hit = self.model.lookup(page.file.src_uri) if self.model else None
+            if hit and hit[0] is not None:
+                # Kept across `mkdocs serve --dirty` rebuilds, which render changed pages only.
+                self._anchors[(i18n.build_language(config), hit[0].id)] = set(page.present_anchor_ids or ())
+        return html
+
+    @event_priority(100)  # every page of this language is rendered, none is written yet
+    def on_env(self, env, config, files):
+        """Sections that content data points to (an exercise's 'zie', a path step) must
+        exist in every language: the same link serves the Dutch and the English page."""
+        if not self.config.enabled or self.model is None:
+            return env
+        lang, errors = i18n.build_language(config), []
+        for source in self.anchor_sources.values():
+            for text_lang, entry_id, anchor, file, line, field in source():
+                if text_lang is not None and text_lang != lang:
+                    continue
+                ids = self._anchors.get((lang, entry_id))
+                target = self.model.entries.get(entry_id)
+                if ids is None or target is None or anchor in ids:
+                    continue
+                version = target.versions.get(lang) or target.default
+                errors.append(ContentError(file, line, (
+                    f"{field}: '#{anchor}' is not a section of {version.file} "
+                    f"(give the heading there the id: `## Title {{: #{anchor} }}`, or fix the anchor)")))
+        report(errors, log, "anchor")
+        return env
+
+    on_page_content = CombinedEvent(on_page_content, _table_of_contents)
+
+    # -- shared with the other plugins ------------------------------------------------------
+
+    def snippets(self, lang: str) -> Snippets:
+        """The Markdown converter for content data of one language (with its tooltips)."""
+        if lang not in self._snippets:
+            glossary = self._glossary_plugin
+            terms = glossary.tooltips(lang) if glossary and glossary.config.tooltips else None
+            self._snippets[lang] = Snippets(terms)
+        return self._snippets[lang]
+
+    def context(self, page, config, files) -> dict:
+        """What every generated part of ``page`` may use: labels, the model as references
+        with addresses, and the Markdown helpers (made once per page)."""
+        cached = page.__dict__.get("_kb_context")
+        if cached is None:
+            cached = page.__dict__["_kb_context"] = self._make_context(page, config, files)
+        return cached
+
+    def _make_context(self, page, config, files) -> dict:
+        model, lang = self.model, i18n.build_language(config)
+        hit = model.lookup(page.file.src_uri)
+        entry = hit[0] if hit else None
+        meta = entry.meta_for(page.meta.get("kb_file_lang") or lang) if entry else dict(page.meta)
+        url_of = url_resolver(page, files)
 
         def ref(entry_id: str) -> dict:
             target = model.entries[entry_id]
-            return {"id": entry_id, "title": target.title(lang), "type": target.type,
-                    "link": relative_link(src, target.src_uri), "meta": target.meta_for(lang)}
+            return {"id": entry_id, "title": target.title(lang), "type": target.type, "src": target.src_uri,
+                    "url": url_of(target.src_uri), "meta": target.meta_for(lang)}
 
         def refs(ids) -> list[dict]:
             return [ref(i) for i in ids or [] if i in model.entries]
@@ -141,13 +213,14 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             return [ref(e.id) for e in model.of_type(page_type)]
 
         return {
+            **PageHelpers(self.snippets(lang), entry.src_uri if entry else page.file.src_uri, url_of),
             "lang": lang, "t": self.renderer.t(lang), "page": page, "entry": entry, "meta": meta,
             "fallback": page.meta.get("kb_fallback", False), "ref": ref, "refs": refs,
             "of_type": of_type, "periods": self.periods, "period_of": self._period_of,
             # Home and overview pages link to everything; they are not "related".
             "referrers": refs(sorted((i for i in entry.referrers if model.entries[i].type not in ("pagina", "overzicht")),
                                      key=lambda i: (model.entries[i].type, model.entries[i].title(lang)))) if entry else [],
-            "timeline": of_type("venster"),
+            "timeline": lambda: of_type("venster"),
         }
 
     def _period_of(self, window: dict) -> dict | None:

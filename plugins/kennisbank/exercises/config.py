@@ -8,3 +8,5 @@ class ExercisesConfig(Config):
     export = c.Type(bool, default=True)
     # Folder (inside each language's site) that receives the exports.
     export_dir = c.Type(str, default="oefeningen/export")
+    # Compute the exports in a second process while the pages are written.
+    parallel = c.Type(bool, default=True)

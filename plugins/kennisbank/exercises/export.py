@@ -297,3 +297,20 @@ def moodle_xml(exercises: list[tuple[dict, Texts]], labels: dict, category_root:
                 _text(node, "generalfeedback", model_answer_html(q, texts, labels["rubric"]))
     ET.indent(quiz)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8")
+
+
+# -- all files of one language -------------------------------------------------------------------
+
+def language_exports(sets: list[tuple[dict, str]], labels: dict, site_url: str, prefix: str,
+                     site_name: str) -> dict[str, bytes]:
+    """{file name: content} of every set and of all sets together; sets: [(exercise, src_uri)].
+    Pure, so that a build can compute it in a second process."""
+    converter = Converter()
+    exercises = [(exercise, Texts(src_uri, site_url, prefix, converter)) for exercise, src_uri in sets]
+    out: dict[str, bytes] = {}
+    for exercise, texts in exercises:
+        out[f"{exercise['id']}.qti.zip"] = qti_package([(exercise, texts)], labels)
+        out[f"{exercise['id']}.moodle.xml"] = moodle_xml([(exercise, texts)], labels, site_name)
+    out["alle-oefeningen.qti.zip"] = qti_package(exercises, labels)
+    out["alle-oefeningen.moodle.xml"] = moodle_xml(exercises, labels, site_name)
+    return out

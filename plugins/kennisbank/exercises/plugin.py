@@ -6,15 +6,15 @@ import posixpath
 from collections import Counter
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from ..base import KeptAcrossRebuilds
 from .. import i18n
+from ..background import Background
 from ..errors import ContentError, allowed_hint, report
-from ..templates import relative_link
 from . import export
 from .config import ExercisesConfig
-from .questions import prepare
+from .questions import prepare_set
 
 log = get_plugin_logger(__name__)
 
@@ -23,8 +23,9 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
     def __init__(self):
         self.model = None
         self.content = None
-        # Kept across languages and `mkdocs serve` rebuilds: a snippet is converted once.
-        self._converter = export.Converter()
+        self._languages: list[str] = []
+        self._pending: dict = {}  # language -> Future of its export files
+        self._background: Background | None = None
 
     def _sets(self):
         return self.model.of_type("oefening") if self.model else []
@@ -59,46 +60,73 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                 else:
                     seen[qid] = here
         report(errors, log, "exercise")
+        self.content.anchor_sources["kb-exercises"] = self._see_anchors
         return files
 
-    @event_priority(25)  # after kb-content (30), before kb-sources (20) and kb-glossary (10)
-    def on_page_markdown(self, markdown, page, config, files):
+    def _see_anchors(self):
+        for entry in self._sets():
+            marks = entry.default.front.meta
+            for index, q in enumerate(entry.meta[self.model.default_language].get("vragen") or []):
+                target, _, anchor = (q.get("zie") or "").partition("#")
+                if anchor:
+                    yield None, target, anchor, entry.default.file, marks.line_of(["vragen", index, "zie"]), f"vragen[{index}].zie"
+
+    @event_priority(55)  # the exercise form right after the page's own text (kb-content: 50)
+    def on_page_content(self, html, page, config, files):
         if not self.config.enabled or self.model is None:
-            return markdown
-        lang = i18n.build_language(config)
-        renderer = self.content.renderer
-        t = renderer.t(lang)
+            return html
         meta = page.meta
         if meta.get("type") == "oefening":
-            questions = [prepare(q) for q in meta["vragen"]]
-            part = renderer.render("kb/exercise.md", t=t, lang=lang, questions=questions,
-                                   set={"id": meta["id"], "title": meta["title"]})
-            return markdown + "\n\n" + part
-        if meta.get("type") == "overzicht" and meta.get("lijst") in ("oefeningen", "voortgang"):
-            sets = self._rows(page, lang)
-            prefix = self._prefix(config, lang)
-            here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+            context = self.content.context(page, config, files)
+            questions = prepare_set(meta["vragen"])
+            for q in questions:
+                self._see_also(q, context)
+            return html + self.content.renderer.render(
+                "kb/html/exercise.html", **context, questions=questions, source=self.model.entries[meta["id"]].src_uri,
+                set={"id": meta["id"], "title": meta["title"]})
+        return html
 
-            def download(name):
-                return posixpath.relpath(f"{prefix}{self.config.export_dir}/{name}", here or ".")
+    @event_priority(45)  # lists of overview pages, after kb-content's parts
+    def _lists(self, html, page, config, files):
+        meta = page.meta
+        if not self.config.enabled or self.model is None or meta.get("type") != "overzicht" \
+                or meta.get("lijst") not in ("oefeningen", "voortgang"):
+            return html
+        context = self.content.context(page, config, files)
+        lang, prefix = context["lang"], self._prefix(config, context["lang"])
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
 
-            for row in sets:
-                row["qti"], row["moodle"] = download(f"{row['id']}.qti.zip"), download(f"{row['id']}.moodle.xml")
-            part = renderer.render(f"kb/lists/{meta['lijst']}.md", t=t, lang=lang, sets=sets, export={
+        def download(name):
+            return posixpath.relpath(f"{prefix}{self.config.export_dir}/{name}", here or ".")
+
+        sets = self._rows(context)
+        for row in sets:
+            row["qti"], row["moodle"] = download(f"{row['id']}.qti.zip"), download(f"{row['id']}.moodle.xml")
+        return html + self.content.renderer.render(
+            f"kb/html/lists/{meta['lijst']}.html", **context, sets=sets, export={
                 "qti_all": download("alle-oefeningen.qti.zip"), "moodle_all": download("alle-oefeningen.moodle.xml")})
-            return markdown + "\n\n" + part
-        return markdown
 
-    def _rows(self, page, lang):
+    on_page_content = CombinedEvent(on_page_content, _lists)
+
+    def _see_also(self, q: dict, context: dict) -> None:
+        """The address and title of the section that explains the answer (field ``zie``)."""
+        if not q.get("zie"):
+            return
+        target, _, anchor = q["zie"].partition("#")
+        ref = context["ref"](target) if target in self.model.entries else None
+        if ref and ref["url"]:
+            q["zie_url"] = ref["url"] + (f"#{anchor}" if anchor else "")
+            q["zie_title"] = ref["title"]
+
+    def _rows(self, context):
         rows = []
+        lang, ref = context["lang"], context["ref"]
         for entry in self._sets():
             meta = entry.meta_for(lang)
-            subject = self.model.entries.get(meta.get("onderwerp"))
             kinds = Counter(q["soort"] for q in meta["vragen"])
             rows.append({
-                "id": entry.id, "title": meta["title"], "link": relative_link(page.file.src_uri, entry.src_uri),
-                "module": {"title": subject.title(lang), "link": relative_link(page.file.src_uri, subject.src_uri)}
-                if subject else None,
+                **ref(entry.id),
+                "module": ref(meta["onderwerp"]) if meta.get("onderwerp") in self.model.entries else None,
                 "questions": len(meta["vragen"]), "scored": sum(n for k, n in kinds.items() if k != "reflectie"),
                 "kinds": sorted(kinds.items()),
             })
@@ -107,24 +135,45 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
     def _prefix(self, config, lang) -> str:
         return "" if lang == i18n.languages(config)[0] else f"{lang}/"
 
+    def on_pre_build(self, config):
+        # mkdocs-static-i18n builds the next language inside this one's on_post_build and
+        # leaves its current language at the last one built: each build remembers its own.
+        self._languages.append(i18n.build_language(config))
+
+    @event_priority(-100)
+    def on_env(self, env, config, files):
+        """The model is complete: compute the exports of every language in a second process
+        while the pages are written (once per build, at the first language)."""
+        if not self.config.enabled or not self.config.export or self.model is None or self._pending:
+            return env
+        if self._background is None:
+            self._background = Background(self.config.parallel)
+        for lang in i18n.languages(config):
+            prefix = self._prefix(config, lang)
+            sets = [({"id": e.id, "title": e.meta_for(lang)["title"], "vragen": e.meta_for(lang)["vragen"]}, e.src_uri)
+                    for e in self._sets()]
+            self._pending[lang] = self._background.submit(
+                export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
+                config.site_url or "/", prefix, config.site_name)
+        return env
+
     def on_post_build(self, config):
-        """Write the exports of the language just built (mkdocs-static-i18n builds each)."""
-        if not self.config.enabled or not self.config.export or self.model is None:
+        """Write the exports of the language just built."""
+        lang = self._languages.pop() if self._languages else i18n.build_language(config)
+        future = self._pending.pop(lang, None)
+        if future is None:
             return
-        lang = i18n.build_language(config)
-        prefix = self._prefix(config, lang)
-        labels = {**self.content.renderer.t(lang)["ex"]}
-        folder = Path(config.site_dir) / prefix / self.config.export_dir
+        folder = Path(config.site_dir) / self._prefix(config, lang) / self.config.export_dir
         folder.mkdir(parents=True, exist_ok=True)
-        site_url = config.site_url or "/"
-        sets = []
-        converter = self._converter
-        for entry in self._sets():
-            meta = entry.meta_for(lang)
-            exercise = {"id": entry.id, "title": meta["title"], "vragen": meta["vragen"]}
-            texts = export.Texts(entry.src_uri, site_url, prefix, converter)
-            sets.append((exercise, texts))
-            (folder / f"{entry.id}.qti.zip").write_bytes(export.qti_package([(exercise, texts)], labels))
-            (folder / f"{entry.id}.moodle.xml").write_bytes(export.moodle_xml([(exercise, texts)], labels, config.site_name))
-        (folder / "alle-oefeningen.qti.zip").write_bytes(export.qti_package(sets, labels))
-        (folder / "alle-oefeningen.moodle.xml").write_bytes(export.moodle_xml(sets, labels, config.site_name))
+        for name, data in future.result().items():
+            (folder / name).write_bytes(data)
+        if not self._pending:
+            self._background.close()
+            self._background = None
+
+    def on_build_error(self, error):
+        self._pending.clear()
+        self._languages.clear()
+        if self._background is not None:
+            self._background.close()
+            self._background = None

@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
 from ..schema import load_schema, validate
-from ..templates import relative_link
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import GlossaryConfig
 
@@ -110,21 +109,30 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
             # page's Markdown converter right after this event, from these options.
             text_lang = page.meta.get("kb_file_lang") or lang
             config.mdx_configs.setdefault("abbr", {})["glossary"] = self.tooltips(text_lang)
-        if page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "begrippen":
-            content = config.plugins["kb-content"]
-            return markdown + "\n\n" + content.renderer.render(
-                "kb/lists/begrippen.md", t=content.renderer.t(lang), lang=lang,
-                terms=self._for_page(page.file.src_uri, lang))
         return markdown
 
+    @event_priority(45)  # the glossary page's list, after the page's own text (kb-content: 50)
     def on_page_content(self, html, page, config, files):
+        if not self.config.enabled:
+            return html
+        if page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "begrippen":
+            content = config.plugins["kb-content"]
+            context = content.context(page, config, files)
+            html += content.renderer.render("kb/html/lists/begrippen.html", **context,
+                                            terms=self._for_page(context["lang"], context["url"]))
+        return html
+
+    @event_priority(10)  # last but the search index: every part is in the page by now
+    def _first_tooltips(self, html, page, config, files):
         """Keep one tooltip per term: the first in running text. Every occurrence underlined
         makes a B1 text hard to read, and a tooltip inside a link or heading clashes with it."""
         if not self.config.enabled or not self.config.tooltips:
             return html
         return first_tooltips_only(html)
 
-    def _for_page(self, src: str, lang: str) -> list[dict]:
+    on_page_content = CombinedEvent(on_page_content, _first_tooltips)
+
+    def _for_page(self, lang: str, url_of) -> list[dict]:
         rows = []
         for term in self.terms:
             head = term["term"] if lang == "nl" else term["engels"]
@@ -133,7 +141,8 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
                 "id": term["id"], "head": head, "letter": head[:1].upper(), "other": other,
                 "synonyms": term.get("synoniemen" if lang == "nl" else "synoniemen_en") or [],
                 "definition": term["definitie"] if lang == "nl" else term["definitie_en"],
-                "link": relative_link(src, term["pagina"]) if term.get("pagina") else None,
+                "link": url_of(term["pagina"].split("#")[0]) + ("#" + term["pagina"].split("#")[1] if "#" in term["pagina"] else "")
+                if term.get("pagina") else None,
             })
         return sorted(rows, key=lambda r: r["head"].lower())
 

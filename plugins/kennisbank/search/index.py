@@ -18,9 +18,11 @@ from lunr.languages.trimmer import generate_trimmer
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import generate_stop_word_filter
-from lunr.tokenizer import Tokenizer
+from lunr.token import Token
+from lunr.tokenizer import SEPARATOR_CHARS
 
 HERE = Path(__file__).parent
+SEPARATOR = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]")
 STEP_1C = re.compile(r"^(.+?[^aeiou])y$")
 # lunr.nl.wordCharacters of lunr-languages, so that both sides trim tokens alike.
 NL_WORD_CHARACTERS = ("A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02b8\u02e0-\u02e4\u1d00-\u1d25"
@@ -83,6 +85,30 @@ class _CachedBuilder(Builder):
     def __init__(self, cache: dict | None = None):
         super().__init__()
         self.terms_cache = {} if cache is None else cache
+        self._word_terms: dict[tuple[str, str], list[str]] = {}
+        self.searchable = True
+
+    def _terms(self, field_name: str, value) -> list[str]:
+        """lunr's tokenizer and pipeline, per distinct word: the pipeline's functions (trimmer,
+        stop words, stemmer) look at one token at a time, so a word always gives the same
+        terms, and lunr's tokenizer splits on single separator characters."""
+        out: list[str] = []
+        for word in SEPARATOR.split(str(value).lower()) if value is not None else ():
+            if not word:
+                continue
+            key = (field_name, word)
+            terms = self._word_terms.get(key)
+            if terms is None:
+                terms = self._word_terms[key] = [str(t) for t in self.pipeline.run([Token(word)], field_name)]
+            out.extend(terms)
+        return out
+
+    def _create_token_set(self):
+        # A serialized index has no token set (lunr.js rebuilds it when it loads the index).
+        if self.searchable:
+            super()._create_token_set()
+        else:
+            self.token_set = None
 
     def add(self, doc, attributes=None):
         doc_ref = str(doc[self._ref])
@@ -93,8 +119,7 @@ class _CachedBuilder(Builder):
             key = (field_name, value)
             terms = self.terms_cache.get(key)
             if terms is None:
-                terms = [str(t) for t in self.pipeline.run(Tokenizer(value), field_name)]
-                self.terms_cache[key] = terms
+                terms = self.terms_cache[key] = self._terms(field_name, value)
             field_ref = f"{field_name}/{doc_ref}"
             field_terms = defaultdict(int)
             self.field_term_frequencies[field_ref] = field_terms
@@ -130,10 +155,12 @@ def _dutch_builder(cache=None) -> Builder:
     return builder
 
 
-def build_index(lang: str, docs: list[dict], cache: dict | None = None):
+def build_index(lang: str, docs: list[dict], cache: dict | None = None, searchable: bool = True):
     """docs: [{'ref': '0', 'title': ..., 'text': ...}] -> lunr Index. ``cache`` keeps the
-    terms of each field text between builds."""
+    terms of each field text between builds; an index only to be serialized need not be
+    ``searchable`` here."""
     builder = _dutch_builder(cache) if lang == "nl" else _english_builder(cache)
+    builder.searchable = searchable
     builder.ref("ref")
     builder.field("title", boost=10)
     builder.field("text")

@@ -14,9 +14,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from ..base import KeptAcrossRebuilds
 from .. import i18n
 from .config import SearchConfig
-from .files import Background
+from ..background import Background
+from .files import language_files
 from .synonyms import synonym_groups
-from .text import sections
 
 log = get_plugin_logger(__name__)
 INDEX_FILE = "search/kb-index.{lang}.json"
@@ -29,7 +29,7 @@ WORKER_PARTS = {"nl": [f"{JS}/vendor/lunr-2.3.9.min.js", f"{JS}/lunr/min/lunr.st
 
 class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def __init__(self):
-        self._sections: dict[str, dict[str, list[dict]]] = {}  # lang -> src_uri -> sections
+        self._pages: dict[str, dict[str, tuple]] = {}  # lang -> src_uri -> (url, title, html)
         self._order: dict[str, list[str]] = {}  # lang -> src_uris of the build, in order
         # mkdocs-static-i18n builds the other languages inside the first build's
         # on_post_build and leaves its current language at the last one built, so each
@@ -37,7 +37,6 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         self._languages: list[str] = []
         self._pending: dict = {}  # language -> Future of its LanguageFiles
         self._background: Background | None = None
-        self._inline = Background(parallel=False)
         # Terms per field text, per language, kept across `mkdocs serve` rebuilds.
         self._terms: dict[str, dict] = {}
 
@@ -76,49 +75,38 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
+    @event_priority(-50)  # after every other plugin added its parts
     def on_page_content(self, html, page, config, files):
         if not self.config.enabled or page.file.src_uri == "404.md":
             return html
         # Kept per page across `mkdocs serve --dirty` rebuilds, which render only the pages
-        # that changed: the index is assembled from all pages' sections in on_post_build.
+        # that changed; the index process splits them into sections.
         title = (page.meta or {}).get("title") or page.title or ""
-        self._sections.setdefault(i18n.build_language(config), {})[page.file.src_uri] = [
-            {"l": f"{page.url}#{s['id']}" if s["id"] else page.url, "t": s["title"] if s["id"] else title,
-             "section": bool(s["id"]), "body": s["text"]}
-            for s in sections(html, self.config.section_levels)]
+        self._pages.setdefault(i18n.build_language(config), {})[page.file.src_uri] = (page.url, title, html)
         return html
 
-    def _docs(self, lang: str) -> list[dict]:
-        """Every section of every page of ``lang``, in page order, with its page's index."""
-        docs: list[dict] = []
-        known = self._sections.get(lang, {})
-        for src_uri in self._order.get(lang, []):
-            parent = len(docs)
-            for section in known.get(src_uri, []):
-                docs.append({"l": section["l"], "t": section["t"], "p": parent if section["section"] else -1,
-                             "body": section["body"]})
-        return docs
-
-
-    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the next language
-    def _start_index(self, config):
-        """Start this language's index: in a second process while i18n renders the next
-        language, in this one for the last language (nothing is left to overlap with)."""
+    @event_priority(-100)  # after on_env above recorded the order of the pages
+    def _start_index(self, env, config, files):
+        """Every page of this language is rendered by now (MkDocs runs on_env between
+        rendering the pages and writing them): start its index in a second process, while
+        this process writes the pages and mkdocs-static-i18n builds the next language."""
         if not self.config.enabled:
-            return
-        lang = self._languages[-1] if self._languages else i18n.build_language(config)
+            return env
+        lang = i18n.build_language(config)
+        known = self._pages.get(lang, {})
+        pages = [known[src] for src in self._order.get(lang, []) if src in known]
+        if not pages:  # nothing to index (a build that rendered no page of this language)
+            return env
         glossary = config.plugins.get("kb-glossary")
         synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
-        last = lang == i18n.languages(config)[-1]
         if self._background is None:
-            self._background = Background(self.config.parallel and not last)
-        runner = self._inline if last else self._background
-        cache = self._terms.setdefault(lang, {})
-        docs = self._docs(lang)
-        if not docs:  # nothing to index (a build that rendered no page of this language)
-            return
-        self._pending[lang] = runner.submit(lang, docs, synonyms,
-                                            self.config.snippet_length, self.config.keep_full_index, cache)
+            self._background = Background(self.config.parallel, workers=len(i18n.languages(config)))
+        self._pending[lang] = self._background.submit(
+            language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
+            self.config.keep_full_index, self._terms.setdefault(lang, {}))
+        return env
+
+    on_env = CombinedEvent(on_env, _start_index)
 
     @event_priority(-200)  # after Material's search plugin and mkdocs-static-i18n wrote theirs
     def _write_index(self, config):
@@ -156,7 +144,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         stub.write_text(json.dumps({"config": {"lang": [lang], "separator": r"[\s\-]+", "pipeline": []},
                                     "docs": []}), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_start_index, _write_index)
+    on_post_build = _write_index
 
     def on_build_error(self, error):
         # A failed build (e.g. a content error during `mkdocs serve`) leaves no index half done.

@@ -1,6 +1,7 @@
 """kb-sources: bibliography, in-text citations ``[@id]`` and the "Bronnen" lists."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -9,7 +10,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
-from ..templates import relative_link
 from ..yamlmarks import prose_lines
 from . import apa
 from .bibliography import disambiguate, load_bibliography
@@ -96,29 +96,35 @@ class SourcesPlugin(KeptAcrossRebuilds, BasePlugin[SourcesConfig]):
                     return match.group(0)
                 if source_id not in cited:
                     cited.append(source_id)
-                links.append(f"[{apa.in_text(entry, lang, locator)}](#bron-{source_id})")
+                links.append(f'<a href="#bron-{source_id}">{html.escape(apa.in_text(entry, lang, locator))}</a>')
             return "(" + "; ".join(links) + ")"
 
-        markdown = CITATION.sub(replace, markdown)
-        ids = list(dict.fromkeys((page.meta.get("bronnen") or []) + cited))
-        parts = [markdown]
+        page.meta["kb_cited"] = cited
+        return CITATION.sub(replace, markdown)
+
+    @event_priority(40)  # after kb-content's parts (50) and the exercises (45)
+    def on_page_content(self, html_text, page, config, files):
+        if not self.config.enabled or self._content is None:
+            return html_text
+        ids = list(dict.fromkeys((page.meta.get("bronnen") or []) + (page.meta.get("kb_cited") or [])))
         full_list = page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "bronnen"
-        if ids and not full_list:
-            parts.append(self._render("kb/sources.md", lang, page, [self.entries[i] for i in ids if i in self.entries]))
         if full_list:
-            parts.append(self._render("kb/lists/bronnen.md", lang, page, list(self.entries.values())))
-        return "\n\n".join(parts)
+            return html_text + self._render("kb/html/lists/bronnen.html", page, config, files,
+                                                    list(self.entries.values()), cited_on=True)
+        if ids:
+            return html_text + self._render("kb/html/sources.html", page, config, files,
+                                            [self.entries[i] for i in ids if i in self.entries])
+        return html_text
 
-    def _render(self, template, lang, page, entries):
-        src = page.file.src_uri
-        content = self._content.renderer
-
+    def _render(self, template, page, config, files, entries, cited_on: bool = False):
+        context = self._content.context(page, config, files)
+        lang, url_of = context["lang"], context["url"]
         items = []
         for entry in sorted(entries, key=apa.sort_key):
             pages = []
-            for uri in sorted(self.cited_by.get(entry["id"], ())):
+            for uri in sorted(self.cited_by.get(entry["id"], ()) if cited_on else ()):
                 hit = self._model.lookup(uri) if self._model else None
                 title = hit[0].title(lang) if hit and hit[0] else uri
-                pages.append({"title": title, "link": relative_link(src, uri)})
-            items.append({"id": entry["id"], "text": apa.reference(entry, lang), "pages": pages})
-        return content.render(template, t=content.t(lang), lang=lang, items=items)
+                pages.append({"title": title, "url": url_of(uri)})
+            items.append({"id": entry["id"], "html": context["inline"](apa.reference(entry, lang)), "pages": pages})
+        return self._content.renderer.render(template, **{**context, "items": items})

@@ -1,0 +1,175 @@
+"""Build benchmark: this site's build against a bare Material build of the same pages.
+
+    make bench-build         (or: .venv/bin/python bench/build_bench.py [--runs 3] [--sizes 100 500 2000])
+
+For the real site and for synthetic corpora of 100, 500 and 2,000 pages per language
+(bench/site_corpus.py: the site's own cases, windows and exercise sets copied, the glossary
+growing with the corpus), it builds both languages with this site's configuration and with
+Material alone (same Markdown extensions, navigation with navigation.prune, mkdocs-static-i18n;
+no project plugins, no overrides), and measures the wall time (median of --runs builds) and the
+peak memory (largest resident set of the build process, plus that of the process that builds
+the search index beside it). It then runs `mkdocs serve --dirty` on the real site and on the
+largest corpus and measures the time from saving one page to the rebuilt page being served.
+It prints a table, the targets of issue 11 and whether each is met. Nothing here is a test.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from site_corpus import write_site_corpus  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SITE_URL", None)
+# Runs one build in this interpreter and prints its peak memory (KiB): the build's own process
+# and the largest child (the search index process).
+MEASURED_BUILD = """
+import resource, sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "-q", "--strict", "-f", sys.argv[1], "-d", sys.argv[2]], standalone_mode=False)
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"KB_PEAK_KIB {own} {child}", file=sys.stderr)
+"""
+TARGETS = {"real_s": 10.0, "ratio": 2.0, "serve_s": 3.0, "growth": 22.0, "memory_mib": 1024.0}
+
+
+def build_once(config: Path, out: Path) -> tuple[float, float]:
+    start = time.perf_counter()
+    run = subprocess.run([PYTHON, "-c", MEASURED_BUILD, str(config), str(out)], env=ENV,
+                         capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if run.returncode != 0:
+        sys.exit(f"build of {config} failed:\n{run.stdout}\n{run.stderr}")
+    own, child = (int(v) for v in next(line for line in run.stderr.splitlines()
+                                         if line.startswith("KB_PEAK_KIB")).split()[1:])
+    return seconds, (own + child) / 1024
+
+
+def measure(config: Path, work: Path, runs: int) -> tuple[float, float]:
+    times, peaks = [], []
+    for n in range(runs):
+        seconds, peak = build_once(config, work / f"out-{config.stem}-{n}")
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_edit_time(config: Path, page: Path, url_path: str, edits: int = 3) -> float:
+    """Median time from saving ``page`` to `mkdocs serve --dirty` serving the new text."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    proc = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config),
+                             "-a", f"127.0.0.1:{port}"], env=ENV, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+    def fetch() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+        except OSError:
+            return ""
+
+    original = page.read_text(encoding="utf-8")
+    times = []
+    try:
+        deadline = time.time() + 600
+        while "<html" not in fetch():
+            if time.time() > deadline or proc.poll() is not None:
+                sys.exit(f"mkdocs serve did not start for {config}")
+            time.sleep(0.2)
+        time.sleep(2)  # let the watcher settle after the first build
+        for n in range(edits):
+            marker = f"kb-bench-{n}-{time.time_ns()}"
+            start = time.perf_counter()
+            page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            while marker not in fetch():
+                if time.perf_counter() - start > 120:
+                    sys.exit("the edit did not appear within two minutes")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.5)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    return statistics.median(times)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per configuration (median)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 500, 2000], help="pages per language")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-build-") as tmp:
+        tmp = Path(tmp)
+        corpora = {}
+        for size in [None, *args.sizes]:
+            folder = tmp / (f"corpus-{size}" if size else "real")
+            site, bare, counts = write_site_corpus(folder, size)
+            corpora[size] = (site, folder)
+            runs = args.runs if (size or 0) < 2000 else max(1, args.runs - 1)
+            kb_time, kb_peak = measure(site, tmp, runs)
+            bare_time, bare_peak = measure(bare, tmp, runs)
+            rows.append({"name": "real site" if size is None else f"{size} pages", "size": size, **counts,
+                         "kb": kb_time, "kb_peak": kb_peak, "bare": bare_time, "bare_peak": bare_peak})
+            print(f"  measured {rows[-1]['name']}: {kb_time:.1f} s / bare {bare_time:.1f} s", flush=True)
+        serve = {}
+        for size in [None, max(args.sizes) if args.sizes else None]:
+            if size in serve:
+                continue
+            site, folder = corpora[size]
+            serve[size] = serve_edit_time(site, folder / "docs" / "themas" / "doenvermogen.md", "themas/doenvermogen/")
+
+    print()
+    print("| corpus | pages per language | glossary terms | this site (s) | Material alone (s) | ratio | "
+          "peak memory (MiB) | Material peak (MiB) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['name']} | {r['pages']:,} | {r['terms']:,} | {r['kb']:.1f} | {r['bare']:.1f} | "
+              f"{r['kb'] / r['bare']:.2f} | {r['kb_peak']:.0f} | {r['bare_peak']:.0f} |")
+    print()
+    for size, seconds in serve.items():
+        print(f"mkdocs serve --dirty, {'real site' if size is None else f'{size} pages'}: "
+              f"edit visible after {seconds:.2f} s (median of 3 edits)")
+    real = rows[0]
+    print()
+    print("Targets (issue 11):")
+    print(f"- real site under {TARGETS['real_s']:.0f} s: {real['kb']:.1f} s, {verdict(real['kb'] < TARGETS['real_s'])}")
+    print(f"- real site at most {TARGETS['ratio']:.0f}x Material alone: {real['kb'] / real['bare']:.2f}x, "
+          f"{verdict(real['kb'] / real['bare'] <= TARGETS['ratio'])}")
+    print(f"- an edit visible under {TARGETS['serve_s']:.0f} s during mkdocs serve: {serve[None]:.2f} s, "
+          f"{verdict(serve[None] < TARGETS['serve_s'])}")
+    by_size = {r["size"]: r for r in rows}
+    if 100 in by_size and 2000 in by_size:
+        growth = by_size[2000]["kb"] / by_size[100]["kb"]
+        print(f"- 2,000 pages at most {TARGETS['growth']:.0f}x the time of 100: {growth:.1f}x, "
+              f"{verdict(growth <= TARGETS['growth'])}")
+        peak = by_size[2000]["kb_peak"]
+        print(f"- peak memory under 1 GiB at 2,000 pages: {peak:.0f} MiB, {verdict(peak < TARGETS['memory_mib'])}")
+
+
+if __name__ == "__main__":
+    main()
