@@ -160,7 +160,7 @@ def test_case_table_is_a_list_of_cards_on_a_phone(browser, server, artifacts):
         # Each line of a card is labelled with its column (CSS ::before from data-label).
         labels = page.locator("[data-kb-table] tbody tr").first.locator("td").evaluate_all(
             "cells => cells.map(c => [c.dataset.label, getComputedStyle(c, '::before').content])")
-        assert [label for label, _ in labels[1:4]] == ["Plaats", "Provincie", "Strategieën"], labels
+        assert [label for label, _ in labels[1:4]] == ["Plaats", "Provincie", "Hoofdstrategie"], labels
         assert all(content == f'"{label}: "' for label, content in labels[1:]), labels
         assert page.get_by_role("cell").count() >= 6 * 6, "cells keep their table role"
         page.select_option("[data-kb-table] select >> nth=1", index=1)

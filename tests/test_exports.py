@@ -105,5 +105,6 @@ def test_trainer_overview_lists_every_set_with_downloads(page):
         set_id = cells[1].get_text(strip=True)
         meta = SETS[set_id]
         assert int(cells[4].get_text(strip=True)) == len(meta["vragen"])
-        downloads = [a["href"] for a in cells[5].find_all("a")]
+        assert cells[5].get_text(strip=True).endswith("min"), "working time of the set"
+        downloads = [a["href"] for a in cells[6].find_all("a")]
         assert downloads == [f"export/{set_id}.qti.zip", f"export/{set_id}.moodle.xml"]

@@ -33,6 +33,9 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
         missing = [f for f in error.validator_value if f not in (error.instance or {})]
         field = ".".join([_field_name(path), missing[0]]) if path else missing[0]
         text = f"{field}: required field is missing"
+        # The hint of the missing field itself says best what to write.
+        own = (error.schema.get("properties") or {}).get(missing[0]) if isinstance(error.schema, dict) else None
+        hint = (own or {}).get("x-hint") if isinstance(own, dict) else None
         return path, text + (f" ({hint})" if hint else "")
     if v == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))

@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-HEADING = re.compile(r'<h([2-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+HEADING = re.compile(r'<h([2-6]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 ID = re.compile(r'\sid="([^"]+)"')
 
@@ -26,7 +26,9 @@ def rebuild_toc(page, html: str) -> None:
     walk(page.toc or [])
     roots: list[AnchorLink] = []
     stack: list[AnchorLink] = []
-    for level, anchor, inner in HEADING.findall(html):
+    for level, anchor, attributes, inner in HEADING.findall(html):
+        if 'data-kb-toc="no"' in attributes:  # trainer notes: not in the learner's contents
+            continue
         title = known.get(anchor) or Markup(HEADERLINK.sub("", inner)).striptags()
         link = AnchorLink(str(Markup.escape(title)) if anchor not in known else title, anchor, int(level))
         while stack and stack[-1].level >= link.level:

@@ -8,3 +8,5 @@ class ContentConfig(Config):
     periods = c.Type(str, default="data/canon-perioden.yml")
     # Interface labels of the generated page parts, looked up in the theme's templates.
     labels = c.Type(str, default="kb/labels.yml")
+    # Words per minute for the reading times (study reading at B1/B2 level).
+    reading_speed = c.Type(int, default=170)

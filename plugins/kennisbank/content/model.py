@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import ContentError, allowed_hint
 from ..schema import validate
 from ..yamlmarks import FrontMatter, YamlSyntaxError, split_front_matter
+from . import reading
 from .schemas import PageSchemas
 from .translate import merge_meta
 
@@ -47,6 +48,7 @@ class Entry:
     versions: dict[str, Version] = field(default_factory=dict)
     meta: dict[str, dict] = field(default_factory=dict)  # merged meta per language
     referrers: set[str] = field(default_factory=set)  # ids of pages that refer to this one
+    _minutes: dict = field(default_factory=dict, repr=False)
 
     @property
     def src_uri(self) -> str:
@@ -62,6 +64,14 @@ class Entry:
 
     def title(self, lang: str) -> str:
         return self.meta_for(lang).get("title", self.id)
+
+    def minutes(self, lang: str, words_per_minute: int) -> int:
+        """Reading (or working) time of the page in ``lang``, made once per build."""
+        key = (lang, words_per_minute)
+        if key not in self._minutes:
+            version = self.versions.get(lang) or self.default
+            self._minutes[key] = reading.minutes(version.front.body, self.meta_for(lang), words_per_minute)
+        return self._minutes[key]
 
     @property
     def sort_year(self) -> int:

@@ -204,7 +204,8 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         def ref(entry_id: str) -> dict:
             target = model.entries[entry_id]
             return {"id": entry_id, "title": target.title(lang), "type": target.type, "src": target.src_uri,
-                    "url": url_of(target.src_uri), "meta": target.meta_for(lang)}
+                    "url": url_of(target.src_uri), "meta": target.meta_for(lang),
+                    "minutes": target.minutes(lang, self.config.reading_speed)}
 
         def refs(ids) -> list[dict]:
             return [ref(i) for i in ids or [] if i in model.entries]

@@ -24,15 +24,19 @@ class LanguageFiles:
 
 def documents(pages: list[tuple[str, str, str]], levels) -> list[dict]:
     """One document per page intro and per section: [{'l': url, 't': title, 'p': index of its
-    page's document or -1, 'body': text}], in page order. pages: [(url, title, html)]."""
+    page's document or -1, 'body': text}], in page order. pages: [(url, title, html[, boost])];
+    a page's boost (front matter search.boost) weighs all its documents."""
     docs: list[dict] = []
-    for url, title, html in pages:
+    for url, title, html, *rest in pages:
+        boost = rest[0] if rest else 1.0
         parent = len(docs)
         for section in sections(html, levels):
             if section["id"]:
                 docs.append({"l": f"{url}#{section['id']}", "t": section["title"], "p": parent, "body": section["text"]})
             else:
                 docs.append({"l": url, "t": title, "p": -1, "body": section["text"]})
+            if boost != 1.0:
+                docs[-1]["boost"] = boost
     return docs
 
 
@@ -41,8 +45,8 @@ def language_files(lang: str, pages: list[tuple[str, str, str]], levels, synonym
     """The index files of one language from its rendered pages, in page order."""
     docs = documents(pages, levels)
     known = set(cache)
-    index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"]} for n, d in enumerate(docs)],
-                        cache, searchable=False)
+    index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"], "boost": d.get("boost", 1.0)}
+                               for n, d in enumerate(docs)], cache, searchable=False)
     serialized = index.serialize()
     small_docs = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][:snippet_length]} for d in docs]
     manifest, files = split_index(serialized, small_docs)

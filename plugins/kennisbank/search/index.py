@@ -168,7 +168,8 @@ def build_index(lang: str, docs: list[dict], cache: dict | None = None, searchab
     # highlighted by stem in the worker instead.
     builder.metadata_whitelist = []
     for doc in docs:
-        builder.add(doc)
+        boost = doc.get("boost", 1.0)
+        builder.add(doc, {"boost": boost} if boost != 1.0 else None)
     return builder.build()
 
 

@@ -71,18 +71,25 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         # Material's search plugin only draws the search box here; its index (rebuilt from
         # every page's HTML) is replaced by a stub, so spare it the work.
-        if self.config.enabled and not self.config.keep_material_index:
-            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if self.config.enabled:
+            own = page.meta.get("search") or {}
+            # The author's wishes (Material's front matter: search.exclude, search.boost)
+            # hold for this site's index too.
+            page.meta["kb_search"] = {"exclude": bool(own.get("exclude")), "boost": float(own.get("boost", 1))}
+            if not self.config.keep_material_index:
+                page.meta["search"] = {**own, "exclude": True}
         return markdown
 
     @event_priority(-50)  # after every other plugin added its parts
     def on_page_content(self, html, page, config, files):
-        if not self.config.enabled or page.file.src_uri == "404.md":
+        wishes = page.meta.get("kb_search") or {}
+        if not self.config.enabled or page.file.src_uri == "404.md" or wishes.get("exclude"):
             return html
         # Kept per page across `mkdocs serve --dirty` rebuilds, which render only the pages
         # that changed; the index process splits them into sections.
         title = (page.meta or {}).get("title") or page.title or ""
-        self._pages.setdefault(i18n.build_language(config), {})[page.file.src_uri] = (page.url, title, html)
+        self._pages.setdefault(i18n.build_language(config), {})[page.file.src_uri] = (
+            page.url, title, html, wishes.get("boost", 1.0))
         return html
 
     @event_priority(-100)  # after on_env above recorded the order of the pages

@@ -10,6 +10,7 @@ BLOCK = {"p", "li", "ul", "ol", "div", "section", "article", "br", "td", "th", "
          "dt", "dd", "dl", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details",
          "legend", "label", "option", "figcaption", "pre", "hr", "nav"}
 SPACE = re.compile(r"\s+")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Sections(HTMLParser):
@@ -30,8 +31,11 @@ class _Sections(HTMLParser):
         classes = (attrs.get("class") or "").split()
         # Permalinks (¶) and admonition titles ("In het kort", "Studievraag") are interface
         # labels: they would only clutter the snippets and match every page.
-        if tag in SKIP or (tag == "a" and "headerlink" in classes) or "admonition-title" in classes:
-            self.skipping.append(tag)
+        # Trainer notes (answer keys) are no search result for learners.
+        if tag in SKIP or (tag == "a" and "headerlink" in classes) or "admonition-title" in classes \
+                or "kb-trainer" in classes or self.skipping:
+            if tag not in VOID:  # they have no end tag that would close the skipped part
+                self.skipping.append(tag)
         elif tag in self.levels and attrs.get("id"):
             self.heading = [tag, attrs["id"], []]
 
