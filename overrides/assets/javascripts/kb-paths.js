@@ -59,17 +59,25 @@
     show();
   }
 
+  /* The path this page is a step of, as the reader follows it: {path, index, steps, next}. */
+  function currentStep() {
+    var paths = kb.data("kb-paths-data");
+    var here = current();
+    var path = paths && here && paths.filter(function (p) { return p.id === here.id; })[0];
+    if (!path) return null;
+    var index = -1;
+    path.steps.forEach(function (s, i) { if (s.here && (index === -1 || s.n === here.step)) index = i; });
+    if (index === -1) return null;
+    return { path: path, index: index, steps: path.steps, next: path.steps[index + 1] || null };
+  }
+  kb.currentPathStep = currentStep;
+
   function bar() {
     var holder = document.querySelector("[data-kb-pathbar]");
-    var paths = kb.data("kb-paths-data");
-    if (!holder || !paths || holder.dataset.kbReady) return;
-    var here = current();
-    var path = here && paths.filter(function (p) { return p.id === here.id; })[0];
-    if (!path) return;
-    var steps = path.steps;
-    var index = -1;
-    steps.forEach(function (s, i) { if (s.here && (index === -1 || s.n === here.step)) index = i; });
-    if (index === -1) return;
+    if (!holder || holder.dataset.kbReady) return;
+    var found = currentStep();
+    if (!found) return;
+    var path = found.path, steps = found.steps, index = found.index;
     holder.dataset.kbReady = "1";
     var t = kb.text.path || {};
     var step = steps[index];

@@ -131,16 +131,19 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             page.meta.update(hit[0].meta_for(file_lang))  # translations inherit the structured fields
         return markdown
 
-    @event_priority(50)  # first: the other plugins add their parts around these
+    @event_priority(50)  # the parts above the text; forms (55) come right after the text, lists (45) and the bottom parts (42) below
     def on_page_content(self, html, page, config, files):
         """The generated parts above and below the page's own text, as HTML (rendering them
         as Markdown cost more than the pages themselves)."""
         if not self.config.enabled or self.model is None:
             return html
-        context = self.context(page, config, files)
-        top = self.renderer.render("kb/html/top.html", **context)
-        bottom = self.renderer.render("kb/html/bottom.html", **context)
-        return top + html + bottom
+        return self.renderer.render("kb/html/top.html", **self.context(page, config, files)) + html
+
+    @event_priority(42)  # after the forms and lists of the other plugins, before notes and sources
+    def _bottom(self, html, page, config, files):
+        if not self.config.enabled or self.model is None:
+            return html
+        return html + self.renderer.render("kb/html/bottom.html", **self.context(page, config, files))
 
     @event_priority(5)  # after every plugin added its parts, before the search index reads them
     def _table_of_contents(self, html, page, config, files):
@@ -174,7 +177,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         report(errors, log, "anchor")
         return env
 
-    on_page_content = CombinedEvent(on_page_content, _table_of_contents)
+    on_page_content = CombinedEvent(on_page_content, _bottom, _table_of_contents)
 
     # -- shared with the other plugins ------------------------------------------------------
 

@@ -14,7 +14,7 @@ from ..background import Background
 from ..errors import ContentError, allowed_hint, report
 from . import export
 from .config import ExercisesConfig
-from .questions import prepare_set
+from .questions import crowded_position, prepare_set
 
 log = get_plugin_logger(__name__)
 
@@ -59,6 +59,13 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                         "(question ids must be unique across the site)")))
                 else:
                     seen[qid] = here
+        for entry in self._sets():
+            crowded = crowded_position(prepare_set(entry.meta[self.model.default_language].get("vragen") or []))
+            if crowded:
+                position, count, total = crowded
+                errors.append(ContentError(entry.default.file, entry.default.front.meta.line_of(["vragen"]), (
+                    f"vragen: {count} of the set's {total} right answers are shown as option {position + 1}; "
+                    "a reader who always picks that option passes (add options or questions, or vary them)")))
         report(errors, log, "exercise")
         self.content.anchor_sources["kb-exercises"] = self._see_anchors
         return files
@@ -86,7 +93,7 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                 set={"id": meta["id"], "title": meta["title"]})
         return html
 
-    @event_priority(45)  # lists of overview pages, after kb-content's parts
+    @event_priority(45)  # lists of overview pages, before kb-content's bottom parts (42)
     def _lists(self, html, page, config, files):
         meta = page.meta
         if not self.config.enabled or self.model is None or meta.get("type") != "overzicht" \
@@ -102,8 +109,15 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
         sets = self._rows(context)
         for row in sets:
             row["qti"], row["moodle"] = download(f"{row['id']}.qti.zip"), download(f"{row['id']}.moodle.xml")
+        bank = []
+        if meta["lijst"] == "voortgang":  # every question, for review of the ones missed
+            for row in sets:
+                questions = prepare_set(self.model.entries[row["id"]].meta_for(lang)["vragen"])
+                for q in questions:
+                    self._see_also(q, context)
+                bank.append({**row, "questions": questions})
         return html + self.content.renderer.render(
-            f"kb/html/lists/{meta['lijst']}.html", **context, sets=sets, export={
+            f"kb/html/lists/{meta['lijst']}.html", **context, sets=sets, bank=bank, export={
                 "qti_all": download("alle-oefeningen.qti.zip"), "moodle_all": download("alle-oefeningen.moodle.xml")})
 
     on_page_content = CombinedEvent(on_page_content, _lists)

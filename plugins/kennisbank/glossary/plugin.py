@@ -111,14 +111,15 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
             config.mdx_configs.setdefault("abbr", {})["glossary"] = self.tooltips(text_lang)
         return markdown
 
-    @event_priority(45)  # the glossary page's list, after the page's own text (kb-content: 50)
+    @event_priority(45)  # the glossary page's list, before kb-content's bottom parts (42)
     def on_page_content(self, html, page, config, files):
         if not self.config.enabled:
             return html
-        if page.meta.get("type") == "overzicht" and page.meta.get("lijst") == "begrippen":
+        lijst = page.meta.get("lijst") if page.meta.get("type") == "overzicht" else None
+        if lijst in ("begrippen", "flitskaarten"):  # the glossary, and flashcards made from it
             content = config.plugins["kb-content"]
             context = content.context(page, config, files)
-            html += content.renderer.render("kb/html/lists/begrippen.html", **context,
+            html += content.renderer.render(f"kb/html/lists/{lijst}.html", **context,
                                             terms=self._for_page(context["lang"], context["url"]))
         return html
 

@@ -102,7 +102,7 @@ class SourcesPlugin(KeptAcrossRebuilds, BasePlugin[SourcesConfig]):
         page.meta["kb_cited"] = cited
         return CITATION.sub(replace, markdown)
 
-    @event_priority(40)  # after kb-content's parts (50) and the exercises (45)
+    @event_priority(40)  # last of the parts: after kb-content's (42) and the trainer notes (41)
     def on_page_content(self, html_text, page, config, files):
         if not self.config.enabled or self._content is None:
             return html_text
