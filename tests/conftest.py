@@ -15,13 +15,16 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The address the tests publish the site at (a reserved example domain): citations, permanent
+# links and exports must use it, and never a local address.
+SITE_URL = "https://kennisbank.example.org/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_KEEP_MATERIAL_INDEX": "true",
-       "KB_KEEP_FULL_INDEX": "true"}
+       "KB_KEEP_FULL_INDEX": "true", "SITE_URL": SITE_URL}
 
 
-def run_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_build(config: Path, site_dir: Path, **env) -> subprocess.CompletedProcess:
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-                          capture_output=True, text=True, env=ENV, timeout=600)
+                          capture_output=True, text=True, env={**ENV, **env}, timeout=600)
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,17 @@
 """kb-content: validates the content model and renders the page parts generated from it."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+from babel.dates import format_date
 
 import yaml
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from ..address import published_url
 from ..base import KeptAcrossRebuilds
+from ..gitdates import last_changes
 from .. import i18n
 from ..errors import ContentError, report
 from ..snippets import Snippets
@@ -33,6 +38,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self._snippets: dict[str, Snippets] = {}
         self._glossary_plugin = None
         self._snippets_for = None  # the glossary version the snippets were made with
+        self._changed: dict[str, int] = {}  # file under the project root -> last change (git)
         self._anchors: dict[tuple[str, str], set[str]] = {}  # (lang, entry id) -> ids in its HTML
         # name -> callable giving (language or None for all, entry id, anchor, file, line,
         # field) for every section that content data points to (kb-exercises, kb-paths)
@@ -74,6 +80,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         errors += period_errors
         report(errors, log, "content")
         self.model, self._signature = model, signature
+        self._changed = last_changes(root, docs_label)
         self._glossary_plugin = glossary
         if getattr(glossary, "_signature", None) != self._snippets_for:
             self._snippets, self._snippets_for = {}, getattr(glossary, "_signature", None)
@@ -225,7 +232,32 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             "referrers": refs(sorted((i for i in entry.referrers if model.entries[i].type not in ("pagina", "overzicht")),
                                      key=lambda i: (model.entries[i].type, model.entries[i].title(lang)))) if entry else [],
             "timeline": lambda: of_type("venster"),
+            "changed": self._change_date(page, config, lang),
+            "cite": self._citation(page, config, lang, entry, meta),
         }
+
+    def _change_date(self, page, config, lang: str) -> dict:
+        """The date of the page's last change (git), or of this build without history."""
+        root = Path(config.config_file_path).parent
+        try:
+            path = Path(page.file.abs_src_path).resolve().relative_to(root.resolve()).as_posix()
+        except (TypeError, ValueError):
+            path = None
+        stamp = self._changed.get(path)
+        day = (dt.datetime.fromtimestamp(stamp, dt.timezone.utc) if stamp else dt.datetime.now(dt.timezone.utc)).date()
+        return {"iso": day.isoformat(), "long": format_date(day, "long", locale=lang),
+                "apa": f"{day.year}, " + (format_date(day, "d MMMM", locale=lang) if lang == "nl"
+                                          else format_date(day, "MMMM d", locale=lang))}
+
+    def _citation(self, page, config, lang: str, entry, meta) -> dict | None:
+        """APA 7 of a page of an organisation's site: the site is the author, the date is the
+        last change, the address the permanent link (none without SITE_URL)."""
+        if entry is None or entry.id == "start":
+            return None
+        permalinks = config.plugins.get("kb-permalinks")
+        site = published_url(config)
+        url = permalinks.permalink(page, config) if permalinks and site else None
+        return {"author": config.site_name, "title": meta.get("title") or page.title, "url": url}
 
     def _period_of(self, window: dict) -> dict | None:
         meta = window["meta"]
