@@ -13,5 +13,8 @@ class SearchConfig(Config):
     keep_material_index = c.Type(bool, default=False)
     # Also write the unsplit index as search/kb-index.<lang>.json (tests and benchmark only).
     keep_full_index = c.Type(bool, default=False)
+    # Weight of a page type's documents in the ranking, unless a page sets search.boost:
+    # overviews and exercise sets repeat what the pages they list explain.
+    type_boost = c.Type(dict, default={"overzicht": 0.5, "oefening": 0.7})
     # Build the index of one language in a second process while the next one renders.
     parallel = c.Type(bool, default=True)

@@ -75,7 +75,8 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
             own = page.meta.get("search") or {}
             # The author's wishes (Material's front matter: search.exclude, search.boost)
             # hold for this site's index too.
-            page.meta["kb_search"] = {"exclude": bool(own.get("exclude")), "boost": float(own.get("boost", 1))}
+            default = self.config.type_boost.get(page.meta.get("type"), 1)
+            page.meta["kb_search"] = {"exclude": bool(own.get("exclude")), "boost": float(own.get("boost", default))}
             if not self.config.keep_material_index:
                 page.meta["search"] = {**own, "exclude": True}
         return markdown
