@@ -172,3 +172,19 @@ def test_case_table_is_a_list_of_cards_on_a_phone(browser, server, artifacts):
         assert log["console"] == []
     finally:
         context.close()
+
+
+def test_the_strategy_filter_shows_a_different_set_of_cases_per_strategy(browser, server):
+    context, page, log = open_page(browser, server, PAGES["case-overview"], VIEWPORTS["desktop"], "light")
+    try:
+        select = page.locator("[data-kb-table] select").first
+        options = [o for o in select.evaluate("s => [...s.options].map(o => o.value)") if o]
+        assert len(options) == 3, options
+        shown = {}
+        for option in options:
+            select.select_option(option)
+            shown[option] = tuple(page.locator("[data-kb-table] tbody tr:not([hidden]) td:first-child").all_inner_texts())
+            assert shown[option], f"no case for {option}"
+        assert len(set(shown.values())) == 3, shown
+    finally:
+        context.close()

@@ -26,6 +26,14 @@ from .schemas import PageSchemas
 log = get_plugin_logger(__name__)
 
 
+def year_label(meta: dict) -> str:
+    """'1925', or '1950–1970' for a window about a period."""
+    if meta.get("jaar"):
+        return str(meta["jaar"])
+    period = meta.get("periode") or {}
+    return f"{period.get('van', '')}–{period.get('tot', '')}".rstrip("–")
+
+
 class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
     def __init__(self):
         self.model: Model | None = None
@@ -136,6 +144,8 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         page.meta["kb_file_lang"] = file_lang
         if hit and hit[0] is not None:
             page.meta.update(hit[0].meta_for(file_lang))  # translations inherit the structured fields
+            if hit[0].type == "venster":  # the year in the navigation, breadcrumbs and tab title
+                page.title = f"{year_label(page.meta)} · {page.meta.get('title', page.title)}"
         return markdown
 
     @event_priority(50)  # the parts above the text; forms (55) come right after the text, lists (45) and the bottom parts (42) below

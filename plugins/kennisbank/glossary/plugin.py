@@ -12,6 +12,7 @@ from ..errors import ContentError, allowed_hint, report
 from ..schema import load_schema, validate
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import GlossaryConfig
+from .terms import check_english, term_list
 
 log = get_plugin_logger(__name__)
 SCHEMA = Path(__file__).parent / "schema.yml"
@@ -94,6 +95,12 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
                     if source_id not in sources.ids:
                         errors.append(ContentError(self.config.glossary, self._marked.item(index).line_of(["bronnen", pos]), (
                             f"bronnen: {source_id!r} is not a source in the bibliography {allowed_hint(source_id, sources.ids)}")))
+        content = config.plugins.get("kb-content")
+        model = content.model if content else None
+        if model is not None:
+            english = [v for e in model.entries.values() for lang, v in e.versions.items() if lang == "en"]
+            lines = {t["id"]: self._marked.item(i).line_of(["id"]) for i, t in enumerate(self.terms)}
+            errors += check_english(self.terms, english, self.config.glossary, lambda t: lines[t["id"]])
         report(errors, log, "glossary")
         return files
 
@@ -120,7 +127,8 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
             content = config.plugins["kb-content"]
             context = content.context(page, config, files)
             html += content.renderer.render(f"kb/html/lists/{lijst}.html", **context,
-                                            terms=self._for_page(context["lang"], context["url"]))
+                                            terms=self._for_page(context["lang"], context["url"]),
+                                            term_list=term_list(self.terms))
         return html
 
     @event_priority(10)  # last but the search index: every part is in the page by now
