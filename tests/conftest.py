@@ -15,8 +15,11 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# A publishing build: SITE_URL is the public address (absolute links in the exports, the
+# learning paths' cartridges). Nothing in the site requests it.
+SITE_URL = "https://kennisbank.example.org/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_KEEP_MATERIAL_INDEX": "true",
-       "KB_KEEP_FULL_INDEX": "true"}
+       "KB_KEEP_FULL_INDEX": "true", "SITE_URL": SITE_URL}
 
 
 def run_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -154,7 +154,7 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                     for e in self._sets()]
             self._pending[lang] = self._background.submit(
                 export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
-                config.site_url or "/", prefix, config.site_name)
+                export.public_site_url(config.site_url), prefix, config.site_name)
         return env
 
     def on_post_build(self, config):
