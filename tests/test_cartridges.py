@@ -97,8 +97,10 @@ def test_cartridge_is_a_common_cartridge_of_the_path(site, path_id, lang):
         (organization,) = manifest.findall(f"{CC}organizations/{CC}organization")
         assert organization.get("structure") == "rooted-hierarchy"
         (root,) = organization.findall(f"{CC}item")
-        assert root.get("identifierref") is None
-        outline = root.findall(f"{CC}item")
+        (module,) = root.findall(f"{CC}item")  # one module or section: the path
+        assert root.get("identifierref") is None and module.get("identifierref") is None
+        assert module.findtext(f"{CC}title") == pages()[path_id][lang]
+        outline = module.findall(f"{CC}item")
         assert all(item.get("identifierref") in resources for item in outline)
         weblinks = [i for i in outline if resources[i.get("identifierref")].get("type") == WEBLINK]
         assessments = [i for i in outline if resources[i.get("identifierref")].get("type") == ASSESSMENT]

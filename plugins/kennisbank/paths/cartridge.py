@@ -1,8 +1,9 @@
 """A learning path as one file for a learning environment: an IMS Common Cartridge 1.1
 package (.imscc, a zip).
 
-- imsmanifest.xml: the path as the course outline, one organization item per step in step
-  order, titled like the step; after the step of an exercise set, an item with its assessment;
+- imsmanifest.xml: the path as the course outline: one item titled like the path, holding one
+  item per step in step order, titled like the step; after the step of an exercise set, an
+  item with its assessment;
 - one web link (imswl_xmlv1p1) per step, to the step's permanent link (`{site}m/<id>/`, the
   English one under `en/`, with the step's anchor), so that the cartridge keeps working when a
   page moves;
@@ -98,7 +99,10 @@ def cartridge(path: dict, sets: dict[str, tuple[dict, str]], labels: dict, site_
         _lang_string(general, "description", description, lang)
     organization = ET.SubElement(ET.SubElement(manifest, "organizations"), "organization",
                                  identifier="organization", structure="rooted-hierarchy")
-    outline = ET.SubElement(organization, "item", identifier="leerroute")
+    # The root item holds one item, titled like the path, with the steps: an LMS makes one
+    # module (Canvas) or section (Moodle) of it, the steps in order inside.
+    outline = ET.SubElement(ET.SubElement(organization, "item", identifier="root"), "item", identifier="leerroute")
+    ET.SubElement(outline, "title").text = path["title"]
     resources = ET.SubElement(manifest, "resources")
     files: list[tuple[str, bytes]] = []
 
