@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The address the tests publish the site at (a reserved example domain): citations, permanent
-# links and exports must use it, and never a local address.
+# links, exports and the learning paths' cartridges must use it, never a local address.
 SITE_URL = "https://kennisbank.example.org/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_KEEP_MATERIAL_INDEX": "true",
        "KB_KEEP_FULL_INDEX": "true", "SITE_URL": SITE_URL}

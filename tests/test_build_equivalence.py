@@ -3,7 +3,8 @@ slow one it replaced, on the real content:
 
 - tooltips: the abbr extension's glossary option vs. the glossary appended to every page as
   Markdown abbreviation lines (`*[term]: definition`);
-- export snippets: one Markdown converter, reset and memoized, vs. a new converter per snippet;
+- export snippets: one safe converter (kennisbank.snippets.Snippets, reset, memoized, plain texts
+  without a Markdown run) with links resolved per page, vs. a new converter per snippet;
 - search index: the cached builder vs. lunr's own Builder, and the index built in a second
   process vs. in the build process.
 """
@@ -20,7 +21,7 @@ from conftest import ROOT
 from test_site import DOCS, front_matter, pages_of_type
 
 from kennisbank.background import Background
-from kennisbank.exercises.export import Converter
+from kennisbank.exercises.export import Texts
 from kennisbank.glossary.plugin import first_tooltips_only, tooltip_glossary
 from kennisbank.search import files as search_files
 from kennisbank.search.index import _dutch_builder, _english_builder, build_index
@@ -64,22 +65,32 @@ def test_tooltips_are_the_same_as_with_abbreviation_lines(site_markdown, terms, 
     assert first_tooltips_only(fast) == first_tooltips_only(slow)
 
 
-def snippets() -> list[str]:
+def snippets() -> list[tuple[str, str]]:
+    """(source page, text) of every text of every exercise set, both languages."""
     found = []
     for path in pages_of_type("oefening"):
+        src_uri = path.relative_to(DOCS).as_posix()
         for file in (path, path.with_suffix(".en.md")):
             for q in front_matter(file).get("vragen", []):
-                found += [q.get(k) for k in ("vraag", "feedback_juist", "feedback_onjuist", "modelantwoord")]
-                found += [o.get(k) for o in q.get("opties", []) for k in ("tekst", "feedback")]
-    return [s for s in found if s]
+                texts = [q.get(k) for k in ("vraag", "feedback_juist", "feedback_onjuist", "modelantwoord")]
+                texts += [o.get(k) for o in q.get("opties", []) for k in ("tekst", "feedback")]
+                texts += q.get("rubric") or []
+                found += [(src_uri, t) for t in texts if t]
+    return found
 
 
 def test_one_converter_for_all_snippets_equals_a_new_converter_per_snippet():
     texts = snippets()
     assert len(texts) > 300
-    shared = Converter()
+    assert any("](" in t for _, t in texts), "the texts must include links"
+    shared = Snippets()
     order = texts + random.Random(1).sample(texts, len(texts))  # every text twice, in another order
-    assert [shared(t) for t in order] == [Converter()(t) for t in order]
+    url = "https://kennisbank.example.org/"
+    fast = [Texts(src, url, "en/", shared).html(t) for src, t in order]
+    # Reference: a fresh converter per snippet, always through Markdown (no cache, no plain path).
+    reference = [Texts(src, url, "en/", Snippets())._links(Snippets().md.convert(t.strip())) for src, t in order]
+    assert fast == reference
+    assert any('href="https://kennisbank.example.org/en/' in h for h in fast)
 
 
 @pytest.fixture(scope="module")

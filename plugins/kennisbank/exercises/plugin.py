@@ -168,8 +168,18 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                     for e in self._sets()]
             self._pending[lang] = self._background.submit(
                 export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
-                config.site_url or "/", prefix, config.site_name)
+                export.public_site_url(config.site_url), prefix, self._site_name(config, lang))
         return env
+
+    @staticmethod
+    def _site_name(config, lang) -> str:
+        """The site's name in a language (mkdocs-static-i18n's per-language site_name): the
+        exports of every language are computed in the first language's build."""
+        plugin = config.plugins.get("i18n")
+        for language in plugin.config.languages if plugin is not None else []:
+            if language.locale == lang and getattr(language, "site_name", None):
+                return language.site_name
+        return config.site_name
 
     def on_post_build(self, config):
         """Write the exports of the language just built."""

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import json
 import posixpath
+from pathlib import Path
 
 import yaml
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from .. import i18n
+from ..background import Background
 from ..base import KeptAcrossRebuilds
 from ..errors import report
+from ..exercises.export import public_site_url
+from . import cartridge
 from .config import PathsConfig
 from .steps import check_paths, steps_of
 
 log = get_plugin_logger(__name__)
 ROUTE_PARAMETER = "leerroute"  # ?leerroute=<id>&stap=<n>: the path a page was reached from
 HANDOUTS = {"learner": "hand-out", "trainer": "hand-out-docent"}  # page names beside the path page
+EXPORT_DIR = "export"  # folder of the cartridges, beside the path pages
 HANDOUT_TITLES = {"nl": {"learner": "Hand-out", "trainer": "Hand-out voor docenten"},
                   "en": {"learner": "Handout", "trainer": "Handout for trainers"}}
 
@@ -27,6 +32,10 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
     def __init__(self):
         self.content = None
         self._files = None
+        self._site_url: str | None = None  # the public address; None: no cartridges
+        self._languages: list[str] = []
+        self._pending: dict = {}  # language -> Future of its cartridges
+        self._background: Background | None = None
 
     @property
     def model(self):
@@ -37,6 +46,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         if not self.config.enabled:
             return files
         self.content = config.plugins.get("kb-content")
+        self._site_url = public_site_url(config.site_url) if self.config.cartridge else None
         if self.model is not None:
             report(check_paths(self.model), log, "learning path")
             self.content.anchor_sources["kb-paths"] = self._step_anchors
@@ -78,8 +88,11 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
     on_files = CombinedEvent(on_files, _add_handouts)
 
     def handout_links(self, path_id: str) -> dict:
-        """Addresses of a path's handouts, relative to the path page."""
-        return {kind: f"{name}/" for kind, name in HANDOUTS.items()} | {"cartridge": None}
+        """Addresses of a path's handouts and of its cartridge (None when the build writes
+        none: no public address), relative to the path page."""
+        written = self._site_url is not None and self.model is not None and path_id in self.model.entries
+        return {kind: f"{name}/" for kind, name in HANDOUTS.items()} | {
+            "cartridge": f"../{EXPORT_DIR}/{path_id}.imscc" if written else None}
 
     def _step_anchors(self):
         for path in self.model.of_type("leerroute"):
@@ -169,6 +182,64 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         context["kb_paths"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return context
 
+    # -- the cartridges -----------------------------------------------------------------------
+
+    def on_pre_build(self, config):
+        # mkdocs-static-i18n builds the next language inside this one's on_post_build: each
+        # build remembers its own language (as kb-exercises does).
+        self._languages.append(i18n.build_language(config))
+
+    def _prefix(self, config, lang) -> str:
+        return "" if lang == i18n.languages(config)[0] else f"{lang}/"
+
+    @event_priority(-100)
     def on_env(self, env, config, files):
+        """The model is complete: compute every language's cartridges in a second process while
+        the pages are written (once per build, at the first language)."""
         self._files = files
+        if not self.config.enabled or self._site_url is None or self.model is None or self._pending:
+            return env
+        if self._background is None:
+            self._background = Background(self.config.parallel)
+        for lang in i18n.languages(config):
+            paths, sets = [], {}
+            for path in self.model.of_type("leerroute"):
+                if lang not in path.versions:
+                    continue
+                steps = []
+                for step in steps_of(path.meta_for(lang)):
+                    target = self.model.entries[step.target]
+                    steps.append({"n": step.number, "target": step.target, "anchor": step.anchor,
+                                  "title": target.title(lang)})
+                    if target.type == "oefening":
+                        meta = target.meta_for(lang)
+                        sets[target.id] = ({"id": target.id, "title": meta["title"], "vragen": meta["vragen"]},
+                                           target.src_uri)
+                paths.append({"id": path.id, "title": path.title(lang), "src_uri": path.src_uri,
+                              "description": path.meta_for(lang).get("samenvatting"), "steps": steps})
+            self._pending[lang] = self._background.submit(
+                cartridge.language_cartridges, paths, sets, dict(self.content.renderer.t(lang)["ex"]),
+                self._site_url, lang, self._prefix(config, lang))
         return env
+
+    def on_post_build(self, config):
+        """Write the cartridges of the language just built, beside its path pages."""
+        lang = self._languages.pop() if self._languages else i18n.build_language(config)
+        future = self._pending.pop(lang, None)
+        if future is None:
+            return
+        for path_id, data in future.result().items():
+            folder = posixpath.dirname(self.model.entries[path_id].src_uri)
+            target = Path(config.site_dir) / self._prefix(config, lang) / folder / EXPORT_DIR / f"{path_id}.imscc"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        if not self._pending:
+            self._background.close()
+            self._background = None
+
+    def on_build_error(self, error):
+        self._pending.clear()
+        self._languages.clear()
+        if self._background is not None:
+            self._background.close()
+            self._background = None
