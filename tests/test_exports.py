@@ -13,6 +13,8 @@ import pytest
 
 import qti_reader as qti
 from conftest import SITE_URL
+from kennisbank.address import public_site_url
+from kennisbank.exercises.export import shown_order
 from moodle_reader import MoodleXmlImport, split_category_path
 from test_site import DOCS, front_matter, pages_of_type
 
@@ -38,7 +40,7 @@ def questions(set_id: str, lang: str) -> tuple[dict, ...]:
     (options, items and pairs matched by position, as the build does)."""
     dutch = SETS[set_id]["vragen"]
     if lang == "nl":
-        return tuple(dutch)
+        return tuple(shown_order({"vragen": dutch})["vragen"])
     english = front_matter(DOCS / "oefeningen" / f"{set_id}.en.md")["vragen"]
     merged = []
     for nl, en in zip(dutch, english):
@@ -49,7 +51,8 @@ def questions(set_id: str, lang: str) -> tuple[dict, ...]:
         if "paren" in nl:
             q["paren"] = [{**p, **e} for p, e in zip(nl["paren"], en["paren"])]
         merged.append(q)
-    return tuple(merged)
+    # The exports show the options in the site's balanced order, not the author's.
+    return tuple(shown_order({"vragen": merged})["vragen"])
 
 
 def title(set_id: str, lang: str) -> str:
@@ -323,7 +326,9 @@ def test_export_texts_are_safe_markdown_with_site_links_absolute_or_left_out(sit
     assert "<em>Bowling alone</em>" in question, "Markdown is converted"
     assert "&lt;script&gt;" in question and "<script" not in question, "raw HTML stays text"
     feedback = qti.feedback_html(single)
-    right, wrong = feedback["t-1-0_fb"], feedback["t-1-1_fb"]
+    # The options come in the site's balanced order: find each one's feedback by its text.
+    right = next(f for k, f in feedback.items() if k.startswith("t-1-") and "Verbinden" in f)
+    wrong = next(f for k, f in feedback.items() if k.startswith("t-1-") and "example.org" in f)
     assert "javascript:" not in wrong and "dit" in wrong, "an unsafe link keeps only its text"
     assert '<a href="https://example.org/">de site</a>' in wrong, "links to other sites stay"
     if site_url:
@@ -340,11 +345,11 @@ def test_export_texts_are_safe_markdown_with_site_links_absolute_or_left_out(sit
 
 
 def test_no_public_address_without_site_url():
-    assert export.public_site_url(None) is None
-    assert export.public_site_url("http://127.0.0.1:8000/") is None  # mkdocs.yml without SITE_URL, mkdocs serve
-    assert export.public_site_url("http://localhost:8000/kb/") is None
-    assert export.public_site_url("http://0.0.0.0:8000/") is None
-    assert export.public_site_url("https://kennisbank.example.org") == "https://kennisbank.example.org/"
+    assert public_site_url(None) is None
+    assert public_site_url("http://127.0.0.1:8000/") is None  # mkdocs.yml without SITE_URL, mkdocs serve
+    assert public_site_url("http://localhost:8000/kb/") is None
+    assert public_site_url("http://0.0.0.0:8000/") is None
+    assert public_site_url("https://kennisbank.example.org") == "https://kennisbank.example.org/"
 
 
 def test_trainer_overview_lists_every_set_with_downloads(page):

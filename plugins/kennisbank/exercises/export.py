@@ -27,7 +27,7 @@ import posixpath
 import re
 import zipfile
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+
 
 from ..snippets import Snippets
 
@@ -38,23 +38,9 @@ MAX_SCORE = 100  # SCORE of a fully right answer, as Canvas writes it
 # written as its own export writes them; an import checks every fraction against this list.
 MOODLE_GRADES = ["100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30",
                  "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5"]
-LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::"}
 ANCHOR = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
-
-
-def public_site_url(site_url: str | None) -> str | None:
-    """The address the site is published at, or None when the build has none: no site_url,
-    or a loopback or unspecified host (the default of mkdocs.yml without SITE_URL, and what
-    `mkdocs serve` sets). A learner in an LMS cannot reach those."""
-    if not site_url:
-        return None
-    parts = urlsplit(site_url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host or host in LOOPBACK or host.startswith("127."):
-        return None
-    return site_url.rstrip("/") + "/"
 
 
 def integer_shares(total: int, count: int) -> list[int]:
@@ -411,13 +397,27 @@ def moodle_xml(exercises: list[tuple[dict, Texts]], labels: dict, category_root:
 
 # -- all files of one language -------------------------------------------------------------------
 
+def shown_order(exercise: dict) -> dict:
+    """The set with its options in the order the site shows them (questions.prepare_set):
+    an LMS that does not shuffle must not show the author's order, right answer first."""
+    from .questions import prepare_set
+
+    questions = []
+    for q in prepare_set(exercise["vragen"]):
+        q = {k: v for k, v in q.items() if k not in ("scored", "answer", "shown", "choices")} | (
+            {"opties": [{k: v for k, v in o.items() if k != "value"} for o in q["shown"]]}
+            if q["soort"] in ("enkel", "meer") else {})
+        questions.append(q)
+    return {**exercise, "vragen": questions}
+
+
 def language_exports(sets: list[tuple[dict, str]], labels: dict, site_url: str | None, prefix: str,
                      site_name: str) -> dict[str, bytes]:
     """{file name: content} of every set and of all sets together; sets: [(exercise, src_uri)].
     ``site_url``: the published address (None: links to site pages are left out). Pure, so
     that a build can compute it in a second process."""
     snippets = Snippets()
-    exercises = [(exercise, Texts(src_uri, site_url, prefix, snippets)) for exercise, src_uri in sets]
+    exercises = [(shown_order(exercise), Texts(src_uri, site_url, prefix, snippets)) for exercise, src_uri in sets]
     out: dict[str, bytes] = {}
     for exercise, texts in exercises:
         out[f"{exercise['id']}.qti.zip"] = qti_package([(exercise, texts)], labels)

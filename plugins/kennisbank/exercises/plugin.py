@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from ..base import KeptAcrossRebuilds
 from .. import i18n
+from ..address import published_url
 from ..background import Background
 from ..errors import ContentError, allowed_hint, report
 from . import export
@@ -168,7 +169,7 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                     for e in self._sets()]
             self._pending[lang] = self._background.submit(
                 export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
-                export.public_site_url(config.site_url), prefix, self._site_name(config, lang))
+                published_url(config), prefix, self._site_name(config, lang))
         return env
 
     @staticmethod

@@ -21,7 +21,7 @@ import io
 import zipfile
 import xml.etree.ElementTree as ET
 
-from ..exercises.export import Texts, qti_assessment, write_entry
+from ..exercises.export import Texts, qti_assessment, shown_order, write_entry
 from ..snippets import Snippets
 
 CC_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -119,6 +119,7 @@ def cartridge(path: dict, sets: dict[str, tuple[dict, str]], labels: dict, site_
         resource(folder, WEBLINK, f"{folder}/weblink.xml", weblink_xml(step["title"], url), step["title"])
         if step["target"] in sets:
             exercise, src_uri = sets[step["target"]]
+            exercise = shown_order(exercise)  # the options in the order the site shows them
             qti = qti_assessment(exercise, Texts(src_uri, site_url, prefix, snippets), labels, cc=True)
             resource(f"{folder}-toets", ASSESSMENT, f"{folder}-toets/assessment_qti.xml", _with_schema_location(qti),
                      f"{step['title']} ({QUIZ.get(lang, QUIZ['en'])})")

@@ -15,7 +15,7 @@ from .. import i18n
 from ..background import Background
 from ..base import KeptAcrossRebuilds
 from ..errors import report
-from ..exercises.export import public_site_url
+from ..address import published_url
 from . import cartridge
 from .config import PathsConfig
 from .steps import check_paths, steps_of
@@ -46,7 +46,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         if not self.config.enabled:
             return files
         self.content = config.plugins.get("kb-content")
-        self._site_url = public_site_url(config.site_url) if self.config.cartridge else None
+        self._site_url = published_url(config) if self.config.cartridge else None
         if self.model is not None:
             report(check_paths(self.model), log, "learning path")
             self.content.anchor_sources["kb-paths"] = self._step_anchors
