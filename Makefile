@@ -32,11 +32,22 @@ chromium:
 	fi
 	@/usr/bin/chromium --version
 
+# --dirty rebuilds only the pages you edit (about 2 s instead of a full build); a bad edit shows
+# its message in the terminal and on the page and the last good pages stay served.
+# (`mkdocs serve` without --dirty rebuilds everything, for a change to navigation or titles.)
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
+# A publishing build: needs SITE_URL (the address the site will have). It builds into
+# site.new/ and replaces site/ only when the strict build succeeded.
 build: install
-	$(BIN)/mkdocs build --strict --site-dir site
+	@rm -rf site.new
+	@if KB_PUBLISH=true $(BIN)/mkdocs build --strict --site-dir site.new; then \
+	  rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old; \
+	  echo "Built the site in site/."; \
+	else \
+	  rm -rf site.new; echo "The build failed: site/ is unchanged. Fix the messages above and build again." >&2; exit 1; \
+	fi
 
 test: install chromium
 	$(BIN)/python -m pytest

@@ -36,6 +36,8 @@ def report(errors: list[ContentError], log: logging.Logger, what: str) -> None:
     for error in sorted(set(errors)):
         log.error(str(error))
     count = len(set(errors))
-    raise PluginError(
+    failure = PluginError(
         f"{count} {what} error{'s' if count != 1 else ''} (listed above); fix them and build again."
     )
+    failure.kb_messages = [str(error) for error in sorted(set(errors))]  # shown by `mkdocs serve`
+    raise failure

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 import yaml
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -14,6 +15,7 @@ from ..base import KeptAcrossRebuilds
 from ..gitdates import last_changes
 from .. import i18n
 from ..errors import ContentError, report
+from ..serve import keep_serving
 from ..snippets import Snippets
 from ..templates import PageHelpers, Renderer, url_resolver
 from ..toc import rebuild_toc
@@ -146,6 +148,12 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             page.meta.update(hit[0].meta_for(file_lang))  # translations inherit the structured fields
             if hit[0].type == "venster":  # the year in the navigation, breadcrumbs and tab title
                 page.title = f"{year_label(page.meta)} · {page.meta.get('title', page.title)}"
+        # Material prints titles as they are (its Jinja does not escape): a title is text, so
+        # hand it over escaped. Markup is not escaped twice where a template does escape it.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = Markup.escape(page.meta["title"])
+        if isinstance(page.title, str):
+            page.title = Markup.escape(page.title)
         return markdown
 
     @event_priority(50)  # the parts above the text; forms (55) come right after the text, lists (45) and the bottom parts (42) below
@@ -274,12 +282,16 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         year = meta.get("jaar") or meta.get("periode", {}).get("van")
         return next((p for p in self.periods if p["van"] <= year <= p["tot"]), None)
 
+    def on_serve(self, server, config, builder):
+        return keep_serving(server, config.site_dir, log) if self.config.enabled else server
+
     def on_page_context(self, context, page, config, nav):
         # The template marks untranslated pages (fallbacks) with the language of their text.
         context["kb_fallback"] = page.meta.get("kb_fallback", False)
         context["kb_file_lang"] = page.meta.get("kb_file_lang")
         if self.renderer:
             context["kb_t"] = self.renderer.t(i18n.build_language(config))
+        context["kb_serving"] = self.serving
         return context
 
     def on_template_context(self, context, template_name, config):

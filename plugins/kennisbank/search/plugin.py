@@ -6,6 +6,7 @@ of mkdocs-static-i18n. Here the index is built once per language at build time; 
 `search_index.json` is replaced by a stub so the browser does not download the full texts."""
 from __future__ import annotations
 
+import html as html_module
 import json
 from pathlib import Path
 
@@ -88,7 +89,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
             return html
         # Kept per page across `mkdocs serve --dirty` rebuilds, which render only the pages
         # that changed; the index process splits them into sections.
-        title = (page.meta or {}).get("title") or page.title or ""
+        title = html_module.unescape(str((page.meta or {}).get("title") or page.title or ""))
         self._pages.setdefault(i18n.build_language(config), {})[page.file.src_uri] = (
             page.url, title, html, wishes.get("boost", 1.0))
         return html
