@@ -29,6 +29,9 @@ def allowed_hint(value: str, allowed, kind: str = "allowed") -> str:
     return f"({len(allowed)} values are known, e.g. {', '.join(allowed[:5])})"
 
 
+LAST_ERRORS: list[str] = []  # the messages of the last failed check
+
+
 def report(errors: list[ContentError], log: logging.Logger, what: str) -> None:
     """Log every error, then stop the build: a wrong page must never be published."""
     if not errors:
@@ -39,5 +42,5 @@ def report(errors: list[ContentError], log: logging.Logger, what: str) -> None:
     failure = PluginError(
         f"{count} {what} error{'s' if count != 1 else ''} (listed above); fix them and build again."
     )
-    failure.kb_messages = [str(error) for error in sorted(set(errors))]  # shown by `mkdocs serve`
+    LAST_ERRORS[:] = [str(error) for error in sorted(set(errors))]  # for `mkdocs serve` (serve.py)
     raise failure

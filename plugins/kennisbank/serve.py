@@ -12,6 +12,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from .errors import LAST_ERRORS
+
 ERROR_FILE = "kb-build-error.json"
 
 
@@ -20,10 +22,12 @@ def keep_serving(server, site_dir: str, log):
 
     def build_or_keep_last(*args, **kwargs):
         error_file = Path(site_dir) / ERROR_FILE
+        LAST_ERRORS.clear()
         try:
             builder(*args, **kwargs)
         except (MkDocsException, SystemExit) as exc:
-            messages = [line for line in getattr(exc, "kb_messages", []) or [str(exc)] if line]
+            # MkDocs turns a plugin's error into a bare "Aborted": take the messages from report().
+            messages = list(LAST_ERRORS) or [str(exc)]
             error_file.write_text(json.dumps({"messages": messages}, ensure_ascii=False), encoding="utf-8")
             log.error("The last good pages stay served; fix the file above and save it again.")
             return

@@ -1,0 +1,68 @@
+"""`mkdocs serve` as authors use it (make serve): a bad edit neither freezes the server nor
+loses the pages, its message reaches the page, and fixing the file brings the site back."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from conftest import ENV, MKDOCS
+from test_broken_content import make_site
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:  # not listening yet
+        return 0, ""
+
+
+def wait_for(check, seconds: float = 60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def test_a_bad_edit_keeps_the_last_good_pages_served_and_a_fix_recovers(tmp_path):
+    site = make_site(tmp_path)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--no-strict", "-f", str(site / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], env={**ENV, "SITE_URL": ""},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = site / "docs" / "praktijkvoorbeelden" / "de-buren.md"
+    good = page.read_text(encoding="utf-8")
+    try:
+        wait_for(lambda: fetch(base + "praktijkvoorbeelden/de-buren/", 2)[0] == 200, 120)
+        time.sleep(1.5)
+        page.write_text(good.replace("provincie: Zuid-Holland", "provincie: Zuid Holland"), encoding="utf-8")
+        errors = wait_for(lambda: (lambda r: r[0] == 200 and json.loads(r[1]))(fetch(base + "kb-build-error.json", 5)))
+        assert any("de-buren.md:" in m and "provincie" in m for m in errors["messages"]), errors
+        started = time.time()
+        status, html = fetch(base + "praktijkvoorbeelden/de-buren/", 10)
+        assert status == 200 and "Buurtwerkplaats De Buren" in html, "the last good page is no longer served"
+        assert time.time() - started < 5, "the server holds requests after a failed build"
+        assert "kb-serve.js" in html, "pages do not load the script that shows the build error"
+        page.write_text(good.replace("Bewoners werken samen", "Bewoners werken nu samen"), encoding="utf-8")
+        wait_for(lambda: fetch(base + "kb-build-error.json", 5)[0] == 404)
+        wait_for(lambda: "Bewoners werken nu samen" in fetch(base + "praktijkvoorbeelden/de-buren/", 5)[1])
+    finally:
+        page.write_text(good, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
