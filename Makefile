@@ -9,7 +9,7 @@ STAMP       := $(VENV)/.installed
 CHROMIUM_VERSION ?= 156.0.8078.79-1~deb12u1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast bench-search bench-build chromium clean
+.PHONY: install serve build offline test test-fast bench-search bench-build chromium clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ test: install chromium
 # HTML and content tests only, without the browser.
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser"
+
+# A copy that works from a folder, e.g. on a USB stick or a school computer without internet:
+# open site-offline/index.html in a browser.
+offline: install
+	rm -rf site-offline
+	KB_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	@echo "Open site-offline/index.html in a browser; it needs no server and no internet."
 
 # Search benchmark: this site's search against Pagefind and Material's built-in search, on the
 # real site and a synthetic 2,000-page Dutch corpus. Prints a table; see README, Performance.

@@ -8,7 +8,9 @@
 /* global importScripts, lunr, kbSearch */
 "use strict";
 var params = new URL(self.location.href).searchParams;
-var lang = params.get("lang") || "nl";
+// The copy that works from a folder runs this in an iframe (no worker URL to read the
+// language from) and carries the index parts in the bundle (no fetch from file://).
+var lang = self.kbLang || params.get("lang") || "nl";
 // The build writes kb-search-worker.<lang>.js with lunr, the language's stemmer,
 // kb-search-core.js and the index manifest (self.kbManifest) bundled in front of this file,
 // so the worker starts with one request; this file alone loads them itself.
@@ -23,6 +25,7 @@ if (typeof kbSearch === "undefined") {
 var base = new URL("../../search/" + lang + "/", self.location.href);
 
 function part(name) {
+  if (self.kbParts && self.kbParts[name]) return Promise.resolve(self.kbParts[name]);
   return fetch(new URL(name, base)).then(function (response) { return response.json(); });
 }
 

@@ -72,27 +72,80 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
             page_file = files.get_file_from_path(path.src_uri)
             if page_file is None or lang not in path.versions:
                 continue
-            folder = posixpath.dirname(page_file.dest_uri)
+            folder = (posixpath.dirname(page_file.dest_uri) if config.use_directory_urls
+                      else posixpath.splitext(page_file.dest_uri)[0])  # leerroutes/<id>
             base = path.src_uri[: -len(".md")]
             for kind, name in HANDOUTS.items():
                 meta = {"title": f"{HANDOUT_TITLES[lang][kind]}: {path.title(lang)}", "hide": ["navigation", "toc"],
                         "search": {"exclude": True}, "kb_handout": {"path": path.id, "kind": kind}}
                 text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
                 file = File.generated(config, f"{base}/{name}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV)
-                file.dest_uri = f"{folder}/{name}/index.html"
-                file.url = f"{folder}/{name}/"
+                file.dest_uri = f"{folder}/{name}/index.html" if config.use_directory_urls else f"{folder}/{name}.html"
+                file.url = f"{folder}/{name}/" if config.use_directory_urls else file.dest_uri
                 file.abs_dest_path = posixpath.join(config.site_dir, file.dest_uri)
                 files.append(file)
         return files
 
     on_files = CombinedEvent(on_files, _add_handouts)
 
-    def handout_links(self, path_id: str) -> dict:
+    def handout_links(self, path_id: str, page, url_of) -> dict:
         """Addresses of a path's handouts and of its cartridge (None when the build writes
         none: no public address), relative to the path page."""
         written = self._site_url is not None and self.model is not None and path_id in self.model.entries
-        return {kind: f"{name}/" for kind, name in HANDOUTS.items()} | {
-            "cartridge": f"../{EXPORT_DIR}/{path_id}.imscc" if written else None}
+        base = self.model.entries[path_id].src_uri[: -len(".md")]  # leerroutes/<id>
+        export = posixpath.join(posixpath.dirname(base), EXPORT_DIR, f"{path_id}.imscc")
+        here = base if page.url.endswith("/") else posixpath.dirname(base)  # directory URLs or not
+        return {kind: url_of(f"{base}/{name}.md") for kind, name in HANDOUTS.items()} | {
+            "cartridge": posixpath.relpath(export, here) if written else None}
+
+    def _step_anchors(self):
+        for path in self.model.of_type("leerroute"):
+            marks = path.default.front.meta
+            for index, step in enumerate(steps_of(path.meta[self.model.default_language])):
+                if step.anchor:
+                    yield None, step.target, step.anchor, path.default.file, marks.line_of(["stappen", index, "naar"]), \
+                        f"stappen[{index}].naar"
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose the files of this language
+    def _add_handouts(self, files, config):
+        """Two printable pages per path, made by MkDocs like any page (theme, language, search
+        box), outside the navigation: for learners and for trainers. Added after i18n, which
+        only handles files in docs/, beside the path page of this language."""
+        if not self.config.enabled or self.model is None:
+            return files
+        lang = i18n.build_language(config)
+        for path in self.model.of_type("leerroute"):
+            page_file = files.get_file_from_path(path.src_uri)
+            if page_file is None or lang not in path.versions:
+                continue
+            folder = (posixpath.dirname(page_file.dest_uri) if config.use_directory_urls
+                      else posixpath.splitext(page_file.dest_uri)[0])  # leerroutes/<id>
+            base = path.src_uri[: -len(".md")]
+            for kind, name in HANDOUTS.items():
+                meta = {"title": f"{HANDOUT_TITLES[lang][kind]}: {path.title(lang)}", "hide": ["navigation", "toc"],
+                        "search": {"exclude": True}, "kb_handout": {"path": path.id, "kind": kind}}
+                text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+                file = File.generated(config, f"{base}/{name}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+                file.dest_uri = f"{folder}/{name}/index.html" if config.use_directory_urls else f"{folder}/{name}.html"
+                file.url = f"{folder}/{name}/" if config.use_directory_urls else file.dest_uri
+                file.abs_dest_path = posixpath.join(config.site_dir, file.dest_uri)
+                files.append(file)
+        return files
+
+    on_files = CombinedEvent(on_files, _add_handouts)
+
+    def handout_links(self, path_id: str, page, url_of) -> dict:
+        """Addresses of a path's handouts and of its cartridge (None when the build writes
+        none: no public address), relative to the path page."""
+        written = self._site_url is not None and self.model is not None and path_id in self.model.entries
+        base = self.model.entries[path_id].src_uri[: -len(".md")]
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        lang_prefix = page.url[: len(page.url) - len(page.url.lstrip("/"))]  # no prefix: urls are relative
+        cartridge = posixpath.relpath(posixpath.join(posixpath.dirname(base.rstrip("/")), EXPORT_DIR, f"{path_id}.imscc"),
+                                      posixpath.dirname(base) if not page.url.endswith("/") else base)
+        del here, lang_prefix
+        return {kind: url_of(f"{base}/{name}.md") for kind, name in HANDOUTS.items()} | {
+            "cartridge": cartridge if written else None}
 
     def _step_anchors(self):
         for path in self.model.of_type("leerroute"):
@@ -134,7 +187,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
             steps = self._steps(meta["id"], context)
             return html + self.content.renderer.render("kb/html/path.html", **context, steps=steps,
                                                        total=sum(s["minutes_step"] for s in steps),
-                                                       handouts=self.handout_links(meta["id"]))
+                                                       handouts=self.handout_links(meta["id"], page, context["url"]))
         if meta.get("kb_handout"):
             return html + self._handout(page, config, files, **meta["kb_handout"])
         if meta.get("type") == "overzicht" and meta.get("lijst") == "leerroutes":

@@ -90,8 +90,9 @@ class PermalinksPlugin(KeptAcrossRebuilds, BasePlugin[PermalinksConfig]):
             redirects.config["redirect_maps"] = maps
             # mkdocs-redirects listed the pages before i18n chose this language's: again.
             redirects.on_files(files, config=config)
-        current = {f.url for f in files.documentation_pages()} | {m[: -len(".md")] + "/" for m in maps}
-        self._check_lock(config, prefix, current, i18n.languages(config))
+        if config.use_directory_urls:  # the published site's addresses (not the folder copy's)
+            current = {f.url for f in files.documentation_pages()} | {m[: -len(".md")] + "/" for m in maps}
+            self._check_lock(config, prefix, current, i18n.languages(config))
         return files
 
     def _check_lock(self, config, prefix: str, current: set[str], languages: list[str]) -> None:

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from ..base import KeptAcrossRebuilds
 from .. import i18n
+from ..offline import SHIM, is_offline
 from .config import SearchConfig
 from ..background import Background
 from .files import language_files
@@ -40,6 +41,15 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         self._background: Background | None = None
         # Terms per field text, per language, kept across `mkdocs serve` rebuilds.
         self._terms: dict[str, dict] = {}
+
+    @event_priority(100)  # before Material's offline plugin would add the shim from a CDN
+    def on_config(self, config):
+        if self.config.enabled and is_offline(config):
+            # From a folder Chromium starts no Web Worker: run it in an iframe (the site's own
+            # copy of the shim Material's offline plugin would fetch from unpkg.com).
+            polyfills = config.extra.get("polyfills") or []
+            config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p] + [SHIM]
+        return config
 
     def on_pre_build(self, config):
         if self.config.enabled:
@@ -144,6 +154,10 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         # importScripts requests and a fetch before the first query can start.
         scripts = [(site / part).read_text(encoding="utf-8") for part in WORKER_PARTS[lang]]
         scripts.insert(-1, f"self.kbManifest = {result.manifest_json};")
+        if is_offline(config):
+            # From a folder the worker can fetch nothing: every part goes into the bundle.
+            parts = ",".join(f"{json.dumps(name)}:{text}" for name, text in sorted(result.files.items()))
+            scripts.insert(-1, f"self.kbLang = {json.dumps(lang)}; self.kbParts = {{{parts}}};")
         (site / JS / f"kb-search-worker.{lang}.js").write_text("\n;\n".join(scripts), encoding="utf-8")
         # Material's main thread still fetches search_index.json and posts it to the worker;
         # our worker ignores the documents, so give it none.
