@@ -269,7 +269,8 @@ def test_every_internal_link_and_anchor_resolves(site):
             if not path:
                 target = html
             elif path.startswith("/"):
-                target = site / unquote(path).lstrip("/")
+                broken.append(f"{html.relative_to(site)} -> {href} (root-absolute: breaks under a sub-path)")
+                continue
             else:
                 target = (html.parent / unquote(path)).resolve()
             if target.is_dir():
@@ -279,6 +280,17 @@ def test_every_internal_link_and_anchor_resolves(site):
             elif fragment and target.suffix == ".html" and unquote(fragment) not in anchors(target):
                 broken.append(f"{html.relative_to(site)} -> {href} (no anchor)")
     assert not broken, "\n".join(broken[:30])
+
+
+def test_no_page_loads_from_the_root_of_the_host(site):
+    """The site works under a sub-path (https://host/kennisbank/) and from a folder."""
+    found = []
+    for html in all_pages(site):
+        if html.name == "404.html":  # served at any address, so its links must be absolute
+            continue
+        for url in re.findall(r'\s(?:src|href|action|poster)="(/[^/"][^"]*)"', html.read_text(encoding="utf-8")):
+            found.append(f"{html.relative_to(site)} -> {url}")
+    assert not found, "\n".join(found[:30])
 
 
 # -- length and structure the content issues ask for ---------------------------------------------

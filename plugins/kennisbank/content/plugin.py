@@ -292,6 +292,15 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         if self.renderer:
             context["kb_t"] = self.renderer.t(i18n.build_language(config))
         context["kb_serving"] = self.serving
+        # mkdocs-static-i18n leaves the language switch of the home pages at root-absolute
+        # addresses ("/", "/en/"), which break under a sub-path; point it at the page's file.
+        own = getattr(page.file, "alternates", None) or {}
+        alternates = getattr(config.extra, "alternate", None)
+        if alternates and own:
+            config.extra.alternate = [
+                {**alt, "link": own[alt["lang"]].url or "./"}
+                if str(alt.get("link", "")).startswith("/") and alt.get("lang") in own else alt
+                for alt in alternates]
         return context
 
     def on_template_context(self, context, template_name, config):
