@@ -14,6 +14,7 @@ import yaml
 
 
 FIX = "check indentation, and quote values that contain ': ' or start with a special character"
+SEPARATOR = re.compile("[\x85\u2028\u2029]")
 MAX_VALUES = 1_000_000  # values in one file, aliases expanded: beyond this an alias repeats itself
 
 
@@ -151,6 +152,11 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
 def load_marked(text: str, first_line: int = 1) -> MarkedYaml:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
     offset = first_line  # node marks are 0-based
+    separator = SEPARATOR.search(text)
+    if separator:  # YAML counts it as a line end, an editor does not: every line after it would be off
+        raise YamlSyntaxError(text.count("\n", 0, separator.start()) + offset, (
+            f"this line holds an invisible line separator (U+{ord(separator.group()):04X})"),
+            "delete it; it often comes with text pasted from a word processor")
     node = None
     loader = Loader(text)
     try:
@@ -158,7 +164,9 @@ def load_marked(text: str, first_line: int = 1) -> MarkedYaml:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, text, offset) from None
+        error = _syntax_error(exc, text, offset)
+        error.line = min(error.line, offset + text.count("\n"))  # not past the end of the text
+        raise error from None
     except RecursionError:
         raise YamlSyntaxError(first_line, "values are nested too deeply", "write the value with fewer levels") from None
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:
