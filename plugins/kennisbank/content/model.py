@@ -199,6 +199,7 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             broken_files.add(version.file)
         entry_id = meta.get("id") if isinstance(meta.get("id"), str) and meta.get("id") else posixpath.splitext(src_uri)[0]
         if entry_id in model.entries:
+            broken_ids.update(own_ids - {entry_id})
             other = model.entries[entry_id].default
             errors.append(ContentError(version.file, marks.line_of(["id"]), (
                 f"id: {entry_id!r} is already used by {other.file}:{other.front.meta.line_of(['id'])} "
@@ -224,10 +225,11 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
         if entry is None:  # untyped plain page
             continue
         marks = version.front.meta
-        schema = schemas.for_translation(entry.type)
-        found = validate(marks.data, schema, marks, version.file)
-        # What the translation lacks or has too many of can only be told from a sound Dutch page.
+        # A translation is checked against its Dutch page: a Dutch page with errors (a wrong
+        # type, a missing list) would make a sound translation look wrong.
         dutch_sound = entry.default.file not in broken_files
+        schema = schemas.for_translation(entry.type)
+        found = validate(marks.data, schema, marks, version.file) if dutch_sound else []
         # An optional text the Dutch page has and the translation lacks would show in Dutch.
         found += [ContentError(version.file, marks.first_line - 1, (
             f"{name}: the Dutch page has it; translate it here too (or remove it from the Dutch page)"))
