@@ -137,6 +137,17 @@ def _ids_of_unreadable(path: Path, src_uri: str) -> set[str]:
     return ids
 
 
+def _meant_type(meta: dict, page_type: str, schemas: PageSchemas) -> str | None:
+    """The one other page type whose fields the page has, when it has several that its own
+    type does not know (a page written as a strategy but typed 'methode')."""
+    fields = {str(name) for name in meta}
+    if len(fields - schemas.fields(page_type)) < 2:
+        return None
+    fitting = [t for t in schemas.types if t != page_type and not fields - schemas.fields(t)]
+    complete = [t for t in fitting if set(schemas.for_type(t)["required"]) <= fields]
+    return complete[0] if len(complete) == 1 else None
+
+
 def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[str],
                 schemas: PageSchemas, source_ids: set[str] | None,
                 glossary_ids: set[str] | None, read=read_front_matter) -> tuple[Model, list[ContentError]]:
@@ -193,6 +204,11 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             broken_files.add(version.file)
             continue
         found = validate(meta, schemas.for_type(page_type), marks, version.file)
+        meant = _meant_type(meta, page_type, schemas) if found else None
+        if meant:  # a wrong type makes every other field look wrong: one message
+            found = [ContentError(version.file, marks.line_of(["type"]), (
+                f"type: the fields of this page are those of a {meant}, not of a {page_type} "
+                f"(did you mean 'type: {meant}'?)"))]
         errors += found
         if found:
             broken_ids.update(own_ids)
