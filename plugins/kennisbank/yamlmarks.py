@@ -126,11 +126,12 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem, context = getattr(exc, "problem", None) or str(exc), getattr(exc, "context", None) or ""
     start = getattr(exc, "context_mark", None)
+    line = (mark.line + offset) if mark else offset
     source = text.split("\n")
     here = source[mark.line] if mark and mark.line < len(source) else ""
     char = here[mark.column] if mark and mark.column < len(here) else ""
     if "tab character" in problem or char == "\t" or "\t" in here[: len(here) - len(here.lstrip())]:
-        return YamlSyntaxError(mark.line + offset, "this line is indented with a tab", "use spaces, not tabs")
+        return YamlSyntaxError(line, "this line is indented with a tab", "use spaces, not tabs")
     if context.startswith("while scanning a quoted scalar") and start:
         return YamlSyntaxError(start.line + offset, "a quote opened on this line is not closed",
                                "end the value with the same quote, or write two quotes ('') for one inside it")
@@ -139,14 +140,12 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
         return YamlSyntaxError(start.line + offset, f"the list or mapping opened on this line is not closed with '{closing}'",
                                f"close it with '{closing}' and separate its values with ', '")
     if "cannot start any token" in problem and char:
-        return YamlSyntaxError(mark.line + offset, f"a value cannot start with {char!r}", "put the value in quotes")
+        return YamlSyntaxError(line, f"a value cannot start with {char!r}", "put the value in quotes")
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        return YamlSyntaxError(mark.line + offset, "a value starts with '!', which YAML reads as a tag",
-                               "put the value in quotes")
+        return YamlSyntaxError(line, "a value starts with '!', which YAML reads as a tag", "put the value in quotes")
     if "undefined alias" in problem:
-        return YamlSyntaxError(mark.line + offset, "a value starts with '*', which YAML reads as an alias",
-                               "put the value in quotes")
-    return YamlSyntaxError((mark.line + offset) if mark else offset, problem)
+        return YamlSyntaxError(line, "a value starts with '*', which YAML reads as an alias", "put the value in quotes")
+    return YamlSyntaxError(line, problem)
 
 
 def load_marked(text: str, first_line: int = 1) -> MarkedYaml:
