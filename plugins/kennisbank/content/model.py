@@ -124,6 +124,13 @@ def read_front_matter(path: Path) -> FrontMatter:
     return split_front_matter(text)
 
 
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _stem(src_uri: str) -> str:
+    return posixpath.splitext(posixpath.basename(src_uri))[0]
+
+
 ID_LINE = re.compile(r"^id:[ \t]*['\"]?([a-z0-9-]+)", re.MULTILINE)
 
 
@@ -215,11 +222,24 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             broken_files.add(version.file)
         entry_id = meta.get("id") if isinstance(meta.get("id"), str) and meta.get("id") else posixpath.splitext(src_uri)[0]
         if entry_id in model.entries:
-            broken_ids.update(own_ids - {entry_id})
-            other = model.entries[entry_id].default
-            errors.append(ContentError(version.file, marks.line_of(["id"]), (
-                f"id: {entry_id!r} is already used by {other.file}:{other.front.meta.line_of(['id'])} "
-                "(ids must be unique across the site; rename one)")))
+            first = model.entries[entry_id].default
+            if _stem(first.src_uri) != entry_id and _stem(src_uri) == entry_id:
+                # The page named after the id keeps it: the other one has the id to change.
+                del model.entries[entry_id]
+                model.by_src.pop(first.src_uri, None)
+                first, version = version, first
+            broken_ids.update({_stem(version.src_uri)} - {entry_id})
+            broken_files.add(version.file)
+            stem = _stem(version.src_uri)
+            fix = (f"the file name suggests '{stem}'" if SLUG.match(stem) and stem not in model.entries
+                   else "rename one")
+            errors.append(ContentError(version.file, version.front.meta.line_of(["id"]), (
+                f"id: {entry_id!r} is already used by {first.file}:{first.front.meta.line_of(['id'])} "
+                f"(ids must be unique across the site; {fix})")))
+            if version.src_uri != src_uri:  # the page in hand takes the id
+                entry = Entry(entry_id, page_type, {lang: first}, {lang: dict(meta)})
+                model.entries[entry_id] = entry
+                model.by_src[src_uri] = (entry, lang)
             continue
         entry = Entry(entry_id, page_type, {lang: version}, {lang: dict(meta)})
         model.entries[entry_id] = entry
