@@ -91,8 +91,7 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
         return path, f"{field}: {_show(error.instance)} is out of range" + (f" ({hint})" if hint else
                                                                      f" ({v} {error.validator_value})")
     if v == "x-not-after-this-year":
-        return path, (f"{field}: {error.instance} lies in the future (it is {dt.date.today().year} now; "
-                      f"{hint or 'check the year'})")
+        return path, f"{field}: {error.instance} lies in the future ({hint or 'check the year'})"
     if v == "pattern":
         return path, f"{field}: {_show(error.instance)} has the wrong form" + (f" ({hint})" if hint else
                                                                         f" (pattern {error.validator_value})")
