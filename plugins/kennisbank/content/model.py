@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, allowed_hint
 from ..schema import validate
-from ..yamlmarks import FrontMatter, YamlSyntaxError, split_front_matter
+from ..yamlmarks import FrontMatter, YamlSyntaxError, read_text, split_front_matter
 from . import reading
 from .schemas import PageSchemas
 from .translate import merge_meta
@@ -87,6 +88,7 @@ class Model:
         self.entries: dict[str, Entry] = {}
         self.by_src: dict[str, tuple[Entry, str]] = {}  # src_uri -> (entry, lang of file)
         self.untyped: dict[str, Version] = {}  # plain pages without id
+        self.broken: set[str] = set()  # ids of pages with errors of their own (checks of others skip them)
 
     @property
     def default_language(self) -> str:
@@ -115,7 +117,42 @@ def language_of(src_uri: str, languages: list[str]) -> tuple[str, str]:
 
 
 def read_front_matter(path: Path) -> FrontMatter:
-    return split_front_matter(path.read_text(encoding="utf-8"))
+    text = read_text(path)
+    if not text.strip():
+        raise YamlSyntaxError(1, "is empty", "write the page's front matter and text, or delete the file",
+                              field="file")
+    return split_front_matter(text)
+
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _stem(src_uri: str) -> str:
+    return posixpath.splitext(posixpath.basename(src_uri))[0]
+
+
+ID_LINE = re.compile(r"^id:[ \t]*['\"]?([a-z0-9-]+)", re.MULTILINE)
+
+
+def _ids_of_unreadable(path: Path, src_uri: str) -> set[str]:
+    """The ids a page that could not be read probably has: its file name and its 'id:' line."""
+    ids = {posixpath.splitext(posixpath.basename(src_uri))[0]}
+    try:
+        ids.update(ID_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
+    except OSError:
+        pass
+    return ids
+
+
+def _meant_type(meta: dict, page_type: str, schemas: PageSchemas) -> str | None:
+    """The one other page type whose fields the page has, when it has several that its own
+    type does not know (a page written as a strategy but typed 'methode')."""
+    fields = {str(name) for name in meta}
+    if len(fields - schemas.fields(page_type)) < 2:
+        return None
+    fitting = [t for t in schemas.types if t != page_type and not fields - schemas.fields(t)]
+    complete = [t for t in fitting if set(schemas.for_type(t)["required"]) <= fields]
+    return complete[0] if len(complete) == 1 else None
 
 
 def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[str],
@@ -127,17 +164,25 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
     errors: list[ContentError] = []
     default = languages[0]
     parsed: dict[str, tuple[str, str, Version]] = {}  # src_uri -> (lang, base_uri, version)
+    # Pages with an error of their own. What other pages say about them (a reference to their
+    # id, a translation of them) only follows from that error and is not reported apart.
+    broken_ids = model.broken
+    unread: set[str] = set()  # src_uris of files that could not be read
+    broken_files: set[str] = set()
 
     for src_uri, path in sorted(pages):
         label = f"{docs_label}/{src_uri}"
         try:
             front = read(path)
         except YamlSyntaxError as exc:
-            errors.append(ContentError(label, exc.line, f"front matter is not valid YAML: {exc.problem} "
-                                       "(check indentation, and quote values that contain ': ' or start with a special character)"))
+            errors.append(ContentError(label, exc.line, exc.message()))
+            unread.add(src_uri)
+            broken_ids.update(_ids_of_unreadable(path, src_uri))
             continue
         except UnicodeDecodeError:
-            errors.append(ContentError(label, 1, "file is not UTF-8 text (save it as UTF-8)"))
+            errors.append(ContentError(label, 1, "file: is not UTF-8 text (save the file as UTF-8)"))
+            unread.add(src_uri)
+            broken_ids.update(_ids_of_unreadable(path, src_uri))
             continue
         lang, base = language_of(src_uri, languages)
         parsed[src_uri] = (lang, base, Version(lang, src_uri, label, front))
@@ -148,24 +193,53 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             continue
         meta, marks = version.front.meta.data, version.front.meta
         page_type = meta.get("type")
+        own_ids = {posixpath.splitext(posixpath.basename(src_uri))[0]} | (
+            {meta["id"]} if isinstance(meta.get("id"), str) else set())
         if page_type is None:
             if meta:
                 errors.append(ContentError(version.file, marks.first_line - 1, (
                     f"type: required field is missing (allowed: {', '.join(schemas.types)})")))
+                broken_ids.update(own_ids)
+                broken_files.add(version.file)
             model.untyped[src_uri] = version
             model.by_src[src_uri] = (None, lang)
             continue
-        if page_type not in schemas.types:
+        if not isinstance(page_type, str) or page_type not in schemas.types:
             errors.append(ContentError(version.file, marks.line_of(["type"]), (
                 f"type: {page_type!r} is not a page type {allowed_hint(page_type, schemas.types)}")))
+            broken_ids.update(own_ids)
+            broken_files.add(version.file)
             continue
-        errors += validate(meta, schemas.for_type(page_type), marks, version.file)
-        entry_id = meta.get("id") or posixpath.splitext(src_uri)[0]
+        found = validate(meta, schemas.for_type(page_type), marks, version.file)
+        meant = _meant_type(meta, page_type, schemas) if found else None
+        if meant:  # a wrong type makes every other field look wrong: one message
+            found = [ContentError(version.file, marks.line_of(["type"]), (
+                f"type: the fields of this page are those of a {meant}, not of a {page_type} "
+                f"(did you mean 'type: {meant}'?)"))]
+        errors += found
+        if found:
+            broken_ids.update(own_ids)
+            broken_files.add(version.file)
+        entry_id = meta.get("id") if isinstance(meta.get("id"), str) and meta.get("id") else posixpath.splitext(src_uri)[0]
         if entry_id in model.entries:
-            other = model.entries[entry_id].default
-            errors.append(ContentError(version.file, marks.line_of(["id"]), (
-                f"id: {entry_id!r} is already used by {other.file}:{other.front.meta.line_of(['id'])} "
-                "(ids must be unique across the site; rename one)")))
+            first = model.entries[entry_id].default
+            if _stem(first.src_uri) != entry_id and _stem(src_uri) == entry_id:
+                # The page named after the id keeps it: the other one has the id to change.
+                del model.entries[entry_id]
+                model.by_src.pop(first.src_uri, None)
+                first, version = version, first
+            broken_ids.update({_stem(version.src_uri)} - {entry_id})
+            broken_files.add(version.file)
+            stem = _stem(version.src_uri)
+            fix = (f"the file name suggests '{stem}'" if SLUG.match(stem) and stem not in model.entries
+                   else "rename one")
+            errors.append(ContentError(version.file, version.front.meta.line_of(["id"]), (
+                f"id: {entry_id!r} is already used by {first.file}:{first.front.meta.line_of(['id'])} "
+                f"(ids must be unique across the site; {fix})")))
+            if version.src_uri != src_uri:  # the page in hand takes the id
+                entry = Entry(entry_id, page_type, {lang: first}, {lang: dict(meta)})
+                model.entries[entry_id] = entry
+                model.by_src[src_uri] = (entry, lang)
             continue
         entry = Entry(entry_id, page_type, {lang: version}, {lang: dict(meta)})
         model.entries[entry_id] = entry
@@ -177,7 +251,7 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             continue
         owner = model.by_src.get(base)
         if owner is None:
-            if base not in parsed:
+            if base not in parsed and base not in unread:
                 errors.append(ContentError(version.file, 1, (
                     f"translation without a Dutch page: {docs_label}/{base} does not exist "
                     "(create the Dutch page first, or rename this file)")))
@@ -187,16 +261,24 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
         if entry is None:  # untyped plain page
             continue
         marks = version.front.meta
-        found = validate(marks.data, schemas.for_translation(entry.type), marks, version.file)
+        # A translation is checked against its Dutch page: a Dutch page with errors (a wrong
+        # type, a missing list) would make a sound translation look wrong.
+        dutch_sound = entry.default.file not in broken_files
+        schema = schemas.for_translation(entry.type)
+        found = validate(marks.data, schema, marks, version.file) if dutch_sound else []
         # An optional text the Dutch page has and the translation lacks would show in Dutch.
         found += [ContentError(version.file, marks.first_line - 1, (
             f"{name}: the Dutch page has it; translate it here too (or remove it from the Dutch page)"))
             for name in sorted(schemas.translatable(entry.type))
-            if name in entry.meta[default] and name not in marks.data and name != "description"]
+            if dutch_sound and name in entry.meta[default] and name not in marks.data and name != "description"
+            and name not in schema["required"]]  # the schema reports those
         errors += found
         entry.versions[lang] = version
+        if found:  # merging a translation of the wrong shape gives nothing worth saying
+            entry.meta[lang] = dict(entry.meta[default])
+            continue
         entry.meta[lang], merge_errors = merge_meta(entry.meta[default], marks.data, version.file, marks)
-        errors += [] if found else merge_errors
+        errors += merge_errors if dutch_sound else []
 
     # References between pages and to the bibliography and glossary.
     for entry in model.entries.values():
@@ -210,13 +292,16 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             allowed = model.ids(kind)
             for index, value in enumerate([values] if single else values):
                 path = [field_name] if single else [field_name, index]
+                if not isinstance(value, str):
+                    continue  # the schema says what is wrong with it
                 if value in allowed:
                     model.entries[value].referrers.add(entry.id)
-                elif isinstance(value, str):
+                elif value not in broken_ids:
                     errors.append(ContentError(version.file, marks.line_of(path), (
                         f"{field_name}: {value!r} is not {KIND_NAMES[kind]} {allowed_hint(value, allowed)}")))
-        if meta.get("hoofdstrategie") in (meta.get("nevenstrategieen") or []):
-            errors.append(ContentError(version.file, marks.line_of(["nevenstrategieen"]), (
+        also = meta.get("nevenstrategieen")
+        if isinstance(also, list) and isinstance(meta.get("hoofdstrategie"), str) and meta["hoofdstrategie"] in also:
+            errors.append(ContentError(version.file, marks.line_of(["nevenstrategieen", also.index(meta["hoofdstrategie"])]), (
                 f"nevenstrategieen: {meta['hoofdstrategie']!r} is already the hoofdstrategie "
                 "(list only the other strategies here)")))
         for field_name, known, what in (("bronnen", source_ids, "a source in the bibliography (data/bronnen/)"),

@@ -19,13 +19,71 @@ from ..serve import keep_serving
 from ..snippets import Snippets
 from ..templates import PageHelpers, Renderer, url_resolver
 from ..toc import rebuild_toc
+from ..schema import load_schema, validate
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import ContentConfig
-from .links import check_links
+from .links import check_links, check_nav
 from .model import Model, build_model, read_front_matter
 from .schemas import PageSchemas
 
 log = get_plugin_logger(__name__)
+PERIODS_SCHEMA = Path(__file__).parent / "schemas" / "perioden.yml"
+
+
+def load_periods(path: Path, label: str) -> tuple[list[dict], list[ContentError]]:
+    """The periods of the canon, in time order, and what is wrong with them."""
+    try:
+        marked = load_marked_file(path)
+    except FileNotFoundError:
+        return [], [ContentError(label, 1, "periods file not found (set 'periods' of kb-content)")]
+    except YamlSyntaxError as exc:
+        return [], [ContentError(label, exc.line, exc.message("not valid YAML"))]
+    if not isinstance(marked.data, list):
+        return [], [ContentError(label, 1, "the periods file must be a list of periods (start each period with '- id: ...')")]
+    schema, errors, periods, seen = load_schema(PERIODS_SCHEMA), [], [], {}
+    for index, period in enumerate(marked.data):
+        found = validate(period, schema, marked.item(index), label)
+        errors += found
+        if found:
+            continue
+        line = marked.line_of([index, "id"])
+        if period["id"] in seen:
+            errors.append(ContentError(label, line, (
+                f"id: {period['id']!r} is already used on line {seen[period['id']]} (ids must be unique: give this period another id)")))
+            continue
+        seen[period["id"]] = line
+        if period["tot"] < period["van"]:
+            errors.append(ContentError(label, marked.line_of([index, "tot"]), (
+                f"tot: {period['tot']} is before van {period['van']} (the last year comes after the first)")))
+            continue
+        periods.append((period, index))
+    periods.sort(key=lambda pair: pair[0]["van"])
+    errors += [ContentError(label, marked.line_of([i, "van"]), (
+        f"van: period {b['id']!r} ({b['van']}-{b['tot']}) overlaps {a['id']!r} ({a['van']}-{a['tot']}) "
+        "(let each period start after the one before it ends)"))
+        for (a, _), (b, i) in zip(periods, periods[1:]) if b["van"] <= a["tot"]]
+    return [period for period, _ in periods], errors
+
+
+def check_window_years(model: Model, periods: list[dict], label: str) -> list[ContentError]:
+    """A window whose year lies in no period is left out of the canon's timeline."""
+    if not periods:
+        return []
+    errors = []
+    names = ", ".join(f"{p['id']} {p['van']}-{p['tot']}" for p in periods)
+    for entry in model.entries.values():
+        if entry.type != "venster" or entry.id in model.broken:
+            continue
+        meta, marks = entry.meta[model.default_language], entry.default.front.meta
+        year, path = meta.get("jaar"), ["jaar"]
+        if not isinstance(year, int) and isinstance(meta.get("periode"), dict):
+            year, path = meta["periode"].get("van"), ["periode", "van"]
+        if isinstance(year, int) and not isinstance(year, bool) and not any(
+                p["van"] <= year <= p["tot"] for p in periods):
+            errors.append(ContentError(entry.default.file, marks.line_of(path), (
+                f"{'.'.join(path)}: {year} lies in no period of {label} ({names}), so the window would "
+                f"not be on the timeline (check the year, or add a period for it in {label})")))
+    return errors
 
 
 def year_label(meta: dict) -> str:
@@ -84,10 +142,10 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             read=self._read,
         )
         link_errors, meta_anchors = check_links(model, {f.src_uri for f in files}, docs_label)
-        errors += link_errors
+        errors += link_errors + check_nav(config, files, i18n.languages(config))
         self.anchor_sources["kb-content"] = lambda: meta_anchors
         self.periods, period_errors = self._load_periods(root)
-        errors += period_errors
+        errors += period_errors or check_window_years(model, self.periods, self.config.periods)
         report(errors, log, "content")
         self.model, self._signature = model, signature
         self._changed = last_changes(root, docs_label)
@@ -111,18 +169,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         return hit[1]
 
     def _load_periods(self, root: Path):
-        path = root / self.config.periods
-        label = self.config.periods
-        try:
-            marked = load_marked_file(path)
-        except FileNotFoundError:
-            return [], [ContentError(label, 1, "periods file not found (set 'periods' of kb-content)")]
-        except YamlSyntaxError as exc:
-            return [], [ContentError(label, exc.line, f"not valid YAML: {exc.problem}")]
-        periods = sorted(marked.data or [], key=lambda p: p["van"])
-        errors = [ContentError(label, marked.line_of([i]), f"period {b['id']!r} overlaps {a['id']!r}")
-                  for i, (a, b) in enumerate(zip(periods, periods[1:]), 1) if b["van"] <= a["tot"]]
-        return periods, errors
+        return load_periods(root / self.config.periods, self.config.periods)
 
     def on_nav(self, nav, config, files):
         # Pages are rendered before MkDocs' on_env, so the templates get their own theme env,

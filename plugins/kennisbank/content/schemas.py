@@ -48,10 +48,11 @@ class PageSchemas:
         properties = {}
         for name, spec in full["properties"].items():
             if name in translatable:
-                properties[name] = spec
+                properties[name] = spec if not isinstance(spec, dict) or "x-hint" in spec else {
+                    **spec, "x-hint": "translate the text of the Dutch page"}
             else:
                 properties[name] = {"not": {}, "x-hint": (
-                    f"'{name}' is inherited from the Dutch page; remove it from the translation")}
+                    "is inherited from the Dutch page (remove it from the translation)")}
         if "vragen" in properties:
             properties["vragen"] = {"type": "array", "items": {"$ref": "#/$defs/vraag_vertaling"}}
         if "stappen" in properties:

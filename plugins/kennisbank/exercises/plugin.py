@@ -50,6 +50,11 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
                 errors.append(ContentError(version.file, marks.line_of(["onderwerp"]), (
                     f"onderwerp: {subject!r} is not a page id {allowed_hint(subject, self.model.ids())}")))
             for index, question in enumerate(meta.get("vragen") or []):
+                see = question.get("zie") if isinstance(question, dict) else None
+                if isinstance(see, str) and see.partition("#")[0] not in self.model.entries:
+                    target = see.partition("#")[0]
+                    errors.append(ContentError(version.file, marks.line_of(["vragen", index, "zie"]), (
+                        f"vragen[{index}].zie: {target!r} is not a page id {allowed_hint(target, self.model.ids())}")))
                 qid = question.get("id") if isinstance(question, dict) else None
                 if not qid:
                     continue

@@ -1,6 +1,7 @@
 """kb-glossary: the glossary page and tooltips for glossary terms on every page."""
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..errors import ContentError, allowed_hint, report
 from ..schema import load_schema, validate
+from ..content.model import language_of
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 from .config import GlossaryConfig
 from .terms import check_english, term_list
@@ -19,6 +21,46 @@ SCHEMA = Path(__file__).parent / "schema.yml"
 ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 # Links and headings keep their own styling; a tooltip there only adds a second underline.
 NO_TOOLTIP = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
+
+
+def load_glossary(path: Path, label: str):
+    """(terms, their marks, errors) of the glossary file."""
+    errors: list[ContentError] = []
+    try:
+        marked = load_marked_file(path)
+    except FileNotFoundError:
+        return [], None, [ContentError(label, 1, "glossary not found (set 'glossary' of kb-glossary)")]
+    except YamlSyntaxError as exc:
+        return [], None, [ContentError(label, exc.line, exc.message("not valid YAML"))]
+    if not isinstance(marked.data, list):
+        return [], marked, [ContentError(label, 1, (
+            "the glossary must be a list of terms (start each term with '- id: ...')"))]
+    schema = load_schema(SCHEMA)
+    terms, seen, words = [], {}, {}
+    for index, term in enumerate(marked.data):
+        sub = marked.item(index)
+        found = validate(term, schema, sub, label)
+        errors += found
+        if found:
+            continue
+        if term["id"] in seen:
+            errors.append(ContentError(label, sub.line_of(["id"]), (
+                f"id: {term['id']!r} is already used on line {seen[term['id']]} "
+                "(ids must be unique: merge the two terms, or give this one another id)")))
+            continue
+        seen[term["id"]] = sub.line_of(["id"])
+        # One word must not point to two definitions: the tooltip would be ambiguous.
+        for field in ("term", "synoniemen"):
+            values = term.get(field) or []
+            for pos, word in enumerate([values] if isinstance(values, str) else values):
+                key = word.lower()
+                if key in words and words[key] != term["id"]:
+                    path = [field] if field == "term" else [field, pos]
+                    errors.append(ContentError(label, sub.line_of(path), (
+                        f"{field}: {word!r} is also a term or synonym of {words[key]!r} (use it once)")))
+                words[key] = term["id"]
+        terms.append(term)
+    return terms, marked, errors
 
 
 class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
@@ -41,37 +83,7 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
         if signature is not None and signature == getattr(self, "_signature", None):
             return config
         self._abbr_cache = {}
-        errors: list[ContentError] = []
-        try:
-            marked = load_marked_file(root / label)
-        except FileNotFoundError:
-            report([ContentError(label, 1, "glossary not found (set 'glossary' of kb-glossary)")], log, "glossary")
-        except YamlSyntaxError as exc:
-            report([ContentError(label, exc.line, f"not valid YAML: {exc.problem}")], log, "glossary")
-        schema = load_schema(SCHEMA)
-        terms, seen, words = [], {}, {}
-        for index, term in enumerate(marked.data or []):
-            sub = marked.item(index)
-            found = validate(term, schema, sub, label)
-            errors += found
-            if found:
-                continue
-            if term["id"] in seen:
-                errors.append(ContentError(label, sub.line_of(["id"]), (
-                    f"id: {term['id']!r} is already used on line {seen[term['id']]} (ids must be unique)")))
-                continue
-            seen[term["id"]] = sub.line_of(["id"])
-            # One word must not point to two definitions: the tooltip would be ambiguous.
-            for field in ("term", "synoniemen"):
-                values = term.get(field) or []
-                for pos, word in enumerate([values] if isinstance(values, str) else values):
-                    key = word.lower()
-                    if key in words and words[key] != term["id"]:
-                        path = [field] if field == "term" else [field, pos]
-                        errors.append(ContentError(label, sub.line_of(path), (
-                            f"{field}: {word!r} is also a term or synonym of {words[key]!r} (use it once)")))
-                    words[key] = term["id"]
-            terms.append(term)
+        terms, marked, errors = load_glossary(root / label, label)
         report(errors, log, "glossary")
         self.terms, self._marked, self._signature = terms, marked, signature
         return config
@@ -82,12 +94,15 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return files
         uris = {f.src_uri for f in files.documentation_pages()}
+        dutch = sorted(u for u in uris if language_of(u, i18n.languages(config))[0] == i18n.languages(config)[0])
         errors = []
         for index, term in enumerate(self.terms):
             page = term.get("pagina", "").split("#")[0]
             if page and page not in uris:
+                close = difflib.get_close_matches(page, dutch, n=1, cutoff=0.6)
                 errors.append(ContentError(self.config.glossary, self._marked.item(index).line_of(["pagina"]), (
-                    f"pagina: {page!r} is not a page {allowed_hint(page, uris)}")))
+                    f"pagina: {page!r} is not a page " + (f"(did you mean {close[0]!r}?)" if close else
+                                                          "(give the path of a Dutch page relative to docs/)"))))
         sources = config.plugins.get("kb-sources")
         if sources:
             for index, term in enumerate(self.terms):

@@ -27,7 +27,8 @@ def check_paths(model) -> list[ContentError]:
     """Unknown targets, targets missing in a language of the path, lesson-plan parts that
     name a step the path does not have."""
     errors = []
-    for entry in model.of_type("leerroute"):
+    # Not model.of_type(), which sorts by title: this check also runs on models with errors.
+    for entry in sorted((e for e in model.entries.values() if e.type == "leerroute"), key=lambda e: e.id):
         version = entry.default
         marks = version.front.meta
         meta = entry.meta[model.default_language]

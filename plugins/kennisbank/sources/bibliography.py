@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..errors import ContentError
@@ -9,6 +10,7 @@ from ..schema import load_schema, validate
 from ..yamlmarks import YamlSyntaxError, load_marked_file
 
 SCHEMA = Path(__file__).parent / "schema.yml"
+DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def _plain(value):
@@ -20,6 +22,19 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _check_date(value: str, file: str, line: int) -> list[ContentError]:
+    """A date the schema lets through (quoted, or year and month) must exist in the calendar."""
+    match = DATE.match(value)
+    try:
+        if match is None:
+            raise ValueError("the form is not YYYY-MM-DD")
+        dt.date(int(match[1]), int(match[2]), int(match[3] or 1))
+    except ValueError as exc:
+        return [ContentError(file, line, (
+            f"datum: {value!r} is not a real date: {exc} (write a date that exists, as YYYY-MM-DD or YYYY-MM)"))]
+    return []
 
 
 def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[ContentError]]:
@@ -37,21 +52,25 @@ def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[Con
         try:
             marked = load_marked_file(file)
         except YamlSyntaxError as exc:
-            errors.append(ContentError(name, exc.line, f"not valid YAML: {exc.problem}"))
+            errors.append(ContentError(name, exc.line, exc.message("not valid YAML")))
             continue
         data = _plain(marked.data) or []
         if not isinstance(data, list):
-            errors.append(ContentError(name, 1, "a bibliography file is a list of entries ('- id: ...')"))
+            errors.append(ContentError(name, 1, (
+                "a bibliography file must be a list of entries (start each entry with '- id: ...')")))
             continue
         for index, entry in enumerate(data):
             entry_errors = validate(entry, schema, marked.item(index), name)
+            if not entry_errors and entry.get("datum"):
+                entry_errors = _check_date(entry["datum"], name, marked.line_of([index, "datum"]))
             errors += entry_errors
-            if not isinstance(entry, dict) or "id" not in entry:
+            if entry_errors:
                 continue
             line = marked.line_of([index, "id"])
             if entry["id"] in entries:
                 errors.append(ContentError(name, line, (
-                    f"id: {entry['id']!r} is already used by {where[entry['id']]} (ids must be unique)")))
+                    f"id: {entry['id']!r} is already used by {where[entry['id']]} "
+                    "(ids must be unique: cite that entry, or give this one another id)")))
                 continue
             url = (entry.get("url") or "").rstrip("/")
             if url and url in by_url:
@@ -59,11 +78,10 @@ def load_bibliography(path: Path, label: str) -> tuple[dict[str, dict], list[Con
                     f"url: the same source is already in the bibliography as {by_url[url]!r}; "
                     "cite that id instead of adding it twice")))
                 continue
-            if not entry_errors:
-                entries[entry["id"]] = entry
-                where[entry["id"]] = f"{name}:{line}"
-                if url:
-                    by_url[url] = entry["id"]
+            entries[entry["id"]] = entry
+            where[entry["id"]] = f"{name}:{line}"
+            if url:
+                by_url[url] = entry["id"]
     return entries, errors
 
 

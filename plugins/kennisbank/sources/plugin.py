@@ -20,6 +20,8 @@ log = get_plugin_logger(__name__)
 # [@putnam-2000], [@putnam-2000, p. 12], [@a; @b]
 CITATION = re.compile(r"\[(@[a-z0-9-]+(?:,[^;\]]*)?(?:;\s*@[a-z0-9-]+(?:,[^;\]]*)?)*)\]")
 ONE = re.compile(r"@([a-z0-9-]+)(?:,\s*([^;\]]*))?")
+# Whatever looks like a citation: one that CITATION does not take is printed as it stands.
+LOOSE = re.compile(r"\[@[^\[\]]*\](?!\()")
 
 
 def citations(body: str, first_line: int):
@@ -28,6 +30,19 @@ def citations(body: str, first_line: int):
         for group in CITATION.finditer(text):
             for one in ONE.finditer(group.group(1)):
                 yield line, one.group(1), (one.group(2) or "").strip()
+
+
+def malformed_citations(body: str, first_line: int):
+    """(line, text, fix) for every [@...] outside code blocks that is not a citation."""
+    for line, text in prose_lines(body, first_line):
+        for match in LOOSE.finditer(text):
+            written = match.group(0)
+            if CITATION.fullmatch(written):
+                continue
+            lower = re.sub(r"@([^\s,;\]]+)", lambda m: "@" + m.group(1).lower(), written)
+            fix = (f"ids are lowercase: write {lower}" if CITATION.fullmatch(lower)
+                   else "write [@id], [@id, p. 12] or [@a; @b], with the ids of data/bronnen/ in lowercase")
+            yield line, written, fix
 
 
 class SourcesPlugin(KeptAcrossRebuilds, BasePlugin[SourcesConfig]):
@@ -76,6 +91,9 @@ class SourcesPlugin(KeptAcrossRebuilds, BasePlugin[SourcesConfig]):
                             f"citation: [@{source_id}] is not in the bibliography "
                             f"{allowed_hint(source_id, self.entries)}; add it to data/bronnen/ or fix the id")))
                     cited_by.setdefault(source_id, set()).add(entry.src_uri)
+                for line, written, fix in malformed_citations(version.front.body, version.front.body_first_line):
+                    errors.append(ContentError(version.file, line, (
+                        f"citation: {written} is not read as a citation and would be printed as it stands ({fix})")))
         report(errors, log, "citation")
         self.cited_by, self._model, self._content = cited_by, model, content
         return files
