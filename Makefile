@@ -1,15 +1,16 @@
 # Two set-up commands for a fresh machine (see README): `make serve` and `make test`.
 # Every dependency is pinned: Python in requirements.txt, npm in package-lock.json,
-# Debian's chromium below.
+# Debian's chromium and Java below.
 
 PYTHON      ?= python3
 VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.installed
-CHROMIUM_VERSION ?= 156.0.8078.79-1~deb12u1
+CHROMIUM_VERSION ?= 156.0.8078.114-1~deb12u1
+JAVA_VERSION     ?= 17.0.15+6-1~deb12u1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build offline test test-fast bench-search bench-build chromium clean
+.PHONY: install serve build offline test test-fast bench-search bench-build chromium java clean
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +33,16 @@ chromium:
 	fi
 	@/usr/bin/chromium --version
 
+# Debian's Java for the Nu Html Checker (npm vnu-jar) in the HTML tests; same policy as above.
+java:
+	@if ! command -v java >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless=$(JAVA_VERSION) \
+	  || $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
+	fi
+	@java -version 2>&1 | head -1
+
 # --dirty rebuilds only the pages you edit (about 2 s instead of a full build); a bad edit shows
 # its message in the terminal and on the page and the last good pages stay served.
 # (`mkdocs serve` without --dirty rebuilds everything, for a change to navigation or titles.)
@@ -49,11 +60,11 @@ build: install
 	  rm -rf site.new; echo "The build failed: site/ is unchanged. Fix the messages above and build again." >&2; exit 1; \
 	fi
 
-test: install chromium
+test: install chromium java
 	$(BIN)/python -m pytest
 
 # HTML and content tests only, without the browser.
-test-fast: install
+test-fast: install java
 	$(BIN)/python -m pytest -m "not browser"
 
 # A copy that works from a folder, e.g. on a USB stick or a school computer without internet:
