@@ -60,12 +60,13 @@ class Placement:
 
 
 def place_labels(labels: list[Label], bounds: Box, *, dot: float = 3.0, gap: float = 2.0,
-                 max_rings: int = 60) -> list[Placement]:
+                 max_rings: int = 60, first: frozenset[str] = frozenset()) -> list[Placement]:
     """Place every label next to its anchor without overlapping another label or any dot.
 
     ``dot`` is the radius of the marker dots (no label covers a dot), ``gap`` the free space
-    kept between labels. Labels are placed greedily, the most crowded first; each tries the
-    eight places around its dot, then rings further out. Raises ValueError when ``bounds``
+    kept between labels. Labels are placed greedily: those whose key is in ``first`` (the
+    page's own case), then the most crowded; each tries the eight places around its dot, then
+    rings further out. Raises ValueError when ``bounds``
     has no room left (then the map needs to be larger or the labels smaller).
     """
     dots = [Box(lab.x - dot, lab.y - dot, 2 * dot, 2 * dot) for lab in labels]
@@ -76,7 +77,7 @@ def place_labels(labels: list[Label], bounds: Box, *, dot: float = 3.0, gap: flo
         return (box.within(bounds) and not any(box.overlaps(other, gap) for other in placed)
                 and not any(box.overlaps(d) for d in dots))
 
-    for index in _crowded_first(labels):
+    for index in _crowded_first(labels, first):
         label = labels[index]
         for box, away in _candidates(label, dot + gap, max_rings):
             if free(box):
@@ -88,13 +89,13 @@ def place_labels(labels: list[Label], bounds: Box, *, dot: float = 3.0, gap: flo
     return [result[i] for i in range(len(labels))]
 
 
-def _crowded_first(labels: list[Label]) -> list[int]:
+def _crowded_first(labels: list[Label], first: frozenset[str]) -> list[int]:
     def neighbours(i: int) -> int:
         a = labels[i]
         reach = 2 * max(a.w, a.h)
         return sum(1 for b in labels if b is not a and abs(a.x - b.x) < reach and abs(a.y - b.y) < reach)
 
-    return sorted(range(len(labels)), key=lambda i: (-neighbours(i), i))
+    return sorted(range(len(labels)), key=lambda i: (labels[i].key not in first, -neighbours(i), i))
 
 
 def _candidates(label: Label, d: float, max_rings: int):

@@ -8,11 +8,12 @@ from .labels import Box, Label, place_labels
 MAP_WIDTH = 400       # SVG user units of the country's width; the map scales with the page
 MAP_MARGIN = 14
 NAMES_UP_TO = 12      # more cases than this: number badges only, the legend gives the names
-# Per variant: font size of the labels (user units), radius of the dots, names on the map.
+# Per variant: font size of the labels (user units) with place names and, for a crowded
+# map, with number badges only; radius of the dots. The case page draws the map smaller.
 VARIANTS = {
-    "overview": {"font": 14, "dot": 4.5},
-    "case": {"font": 17, "dot": 6},
-    "small": {"font": 0, "dot": 9},
+    "overview": {"font": 14, "crowded": 12, "dot": 4.5},
+    "case": {"font": 17, "crowded": 13, "dot": 6},
+    "small": {"font": 0, "crowded": 0, "dot": 9},
 }
 
 
@@ -40,10 +41,12 @@ def map_view(nl_map: NetherlandsMap, cases: list[dict], variant: str, current: s
                         "x": round(x, 1), "y": round(y, 1), "current": case["id"] == current,
                         "dot": spec["dot"] * (1.35 if case["id"] == current else 1)})
     bounds = Box(0, 0, projection.width, projection.height)
-    if spec["font"]:
-        place_markers(markers, bounds, spec["font"], names=len(markers) <= NAMES_UP_TO)
+    names = len(markers) <= NAMES_UP_TO
+    font = spec["font"] if names else spec["crowded"]
+    if font:
+        place_markers(markers, bounds, font, names)
     return {"width": round(projection.width, 1), "height": round(projection.height, 1),
-            "provinces": provinces, "markers": markers, "font": spec["font"], "variant": variant}
+            "provinces": provinces, "markers": markers, "font": font, "variant": variant}
 
 
 def place_markers(markers: list[dict], bounds: Box, font: float, names: bool) -> None:
@@ -56,7 +59,8 @@ def place_markers(markers: list[dict], bounds: Box, font: float, names: bool) ->
         text_w = text_width(str(m["n"]), font, bold=True) + (text_width(" " + m["place"], font) if names else 0)
         labels.append(Label(str(m["n"]), m["x"], m["y"], round(text_w + 2 * pad, 1), round(height, 1)))
     dot = max(m["dot"] for m in markers) if markers else 0
-    for m, placed in zip(markers, place_labels(labels, bounds, dot=dot, gap=font * 0.15)):
+    current = frozenset(str(m["n"]) for m in markers if m["current"])
+    for m, placed in zip(markers, place_labels(labels, bounds, dot=dot, gap=font * 0.15, first=current)):
         box = placed.box
         m["box"] = {"x": round(box.x, 1), "y": round(box.y, 1), "w": box.w, "h": box.h, "rx": round(height / 2, 1),
                     "tx": round(box.x + box.w / 2, 1), "ty": round(box.y + height * 0.72, 1)}
