@@ -36,6 +36,7 @@ FIRST_SECTION = re.compile(r"<h2[\s>]")
 class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
     def __init__(self):
         self.content = None
+        self.glossary = None
         self.map: NetherlandsMap | None = None
         self._map_stamp = None
         self._checked = None
@@ -51,6 +52,7 @@ class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
         if not self.config.enabled:
             return files
         self.content = config.plugins.get("kb-content")
+        self.glossary = config.plugins.get("kb-glossary")
         path = Path(config.config_file_path).parent / self.config.map
         if not path.exists():
             report([ContentError(self.config.map, 1, "map data not found (run tools/kaart_nederland.py, "
@@ -151,8 +153,10 @@ class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
         view = diagram_view(strategy_order(context["of_type"]("strategie")))
         if view is None:
             return None
-        glossary = context["url"]("begrippen.md")
-        view["democracy_url"] = f"{glossary}#lokale-democratie" if glossary else None
+        glossary = self.overview(context, "begrippen")
+        term = self.config.democracy
+        known = self.glossary is not None and term in self.glossary.ids
+        view["democracy_url"] = f"{glossary['url']}#{term}" if glossary and known else None
         return view
 
     def home(self, context, html: str) -> str:
