@@ -177,20 +177,20 @@ def assert_readable(view: dict) -> None:
     assert not overlapping, f"{len(overlapping)} pairs of labels overlap, e.g. {overlapping[:3]}"
 
 
+def lon_lat_of(cases, marker):
+    meta = cases[marker["n"] - 1]["meta"]["coordinaten"]
+    return meta["lon"], meta["lat"]
+
+
 @pytest.mark.parametrize("variant", ["overview", "case"])
 def test_a_hundred_generated_cases_get_labels_that_never_overlap(variant):
     cases = generated_cases(100)
     view = map_view(MAP, cases, variant, current=cases[0]["id"] if variant == "case" else None)
     assert len(view["markers"]) == 100
     for m in view["markers"]:
-        assert MAP.province_of(m_lon_lat(cases, m)[0], m_lon_lat(cases, m)[1]) is not None
+        assert MAP.province_of(*lon_lat_of(cases, m)) is not None
         assert not m["label_place"], "with 100 cases the labels are numbers only"
     assert_readable(view)
-
-
-def m_lon_lat(cases, marker):
-    meta = cases[marker["n"] - 1]["meta"]["coordinaten"]
-    return meta["lon"], meta["lat"]
 
 
 def test_a_hundred_cases_in_one_city_spread_out_with_leader_lines():

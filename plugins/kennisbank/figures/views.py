@@ -2,6 +2,8 @@
 overrides/kb/html/figures/ (which only write it out as SVG and HTML)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .geo import NetherlandsMap, fit, path_data
 from .labels import Box, Label, place_labels
 
@@ -27,11 +29,10 @@ def map_view(nl_map: NetherlandsMap, cases: list[dict], variant: str, current: s
     """Provinces as SVG paths and one marker per case, numbered in the order of ``cases``,
     with labels placed so that none overlaps another label or a dot."""
     spec = VARIANTS[variant]
-    projection = fit(nl_map.bounds, MAP_WIDTH, MAP_MARGIN)
+    projection, paths = _drawn(nl_map)
     current_case = next((c for c in cases if c["id"] == current), None)
     current_province = current_case["meta"].get("provincie") if current_case else None
-    provinces = [{"name": p.name, "d": path_data(p.rings, projection), "current": p.name == current_province}
-                 for p in nl_map.provinces]
+    provinces = [{"name": name, "d": d, "current": name == current_province} for name, d in paths]
     markers = []
     for number, case in enumerate(cases, 1):
         meta = case["meta"]
@@ -47,6 +48,13 @@ def map_view(nl_map: NetherlandsMap, cases: list[dict], variant: str, current: s
         place_markers(markers, bounds, font, names)
     return {"width": round(projection.width, 1), "height": round(projection.height, 1),
             "provinces": provinces, "markers": markers, "font": font, "variant": variant}
+
+
+@lru_cache(maxsize=4)
+def _drawn(nl_map: NetherlandsMap):
+    """The projection and the provinces' SVG paths: the same on every page of a build."""
+    projection = fit(nl_map.bounds, MAP_WIDTH, MAP_MARGIN)
+    return projection, tuple((p.name, path_data(p.rings, projection)) for p in nl_map.provinces)
 
 
 def place_markers(markers: list[dict], bounds: Box, font: float, names: bool) -> None:
