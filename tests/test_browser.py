@@ -177,6 +177,20 @@ def test_case_table_is_a_list_of_cards_on_a_phone(browser, server, artifacts):
         context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_case_table_fits_a_laptop_and_a_beamer_without_scrolling(browser, server, width):
+    context, page, log = open_page(browser, server, PAGES["case-overview"], {"width": width, "height": 800}, "light")
+    try:
+        wrap = page.locator("[data-kb-table] .md-typeset__scrollwrap")
+        sizes = wrap.evaluate("el => [el.scrollWidth, el.clientWidth]")
+        assert sizes[0] <= sizes[1] + 1, f"the case table scrolls sideways at {width} px: {sizes}"
+        assert "kb-scrolls" not in (wrap.get_attribute("class") or "")
+        total = page.locator(".kb-list-total").first.inner_text()
+        assert total.startswith("Alles samen:") and "min" in total, total
+    finally:
+        context.close()
+
+
 def test_the_strategy_filter_shows_a_different_set_of_cases_per_strategy(browser, server):
     context, page, log = open_page(browser, server, PAGES["case-overview"], VIEWPORTS["desktop"], "light")
     try:

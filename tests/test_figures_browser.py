@@ -87,7 +87,7 @@ def test_map_markers_are_links_reached_by_keyboard_with_their_detail(browser, se
         context.close()
 
 
-@pytest.mark.parametrize("size, direction", [("phone", "vertical"), ("desktop", "horizontal"), ("wide", "horizontal")])
+@pytest.mark.parametrize("size, direction", [("phone", "vertical"), ("desktop", "vertical"), ("wide", "horizontal")])
 def test_timeline_is_vertical_on_a_phone_and_horizontal_on_a_wide_screen(browser, server, size, direction):
     context, page, log = open_page(browser, server, PAGES["canon"], SIZES[size], "light")
     try:

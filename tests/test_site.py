@@ -71,7 +71,9 @@ def test_case_overview_lists_every_case(page, lang):
     for case in CASES:
         assert url_of(case, lang) in targets, f"{case.stem} missing from the {lang} case overview"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert len(headers) == 8 and len(table.select("tbody tr")) == len(CASES)
+    # Case, place, province, main strategy, other strategies, methods, reading time (the
+    # themes of a case are on its page: eight columns did not fit a laptop).
+    assert len(headers) == 7 and len(table.select("tbody tr")) == len(CASES)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -7,6 +7,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .hyphenate import hyphenate
 from .snippets import Snippets, resolve_md_links
 
 
@@ -19,6 +20,7 @@ class Renderer:
         # leaves values from front matter unescaped.
         self.env = jinja2.Environment(loader=theme_env.loader, autoescape=True, trim_blocks=True,
                                       lstrip_blocks=True, auto_reload=True)
+        self.env.filters["hyphenate"] = hyphenate
         self.labels_template = labels_template
         self._labels_uptodate = None
         self.refresh()

@@ -32,8 +32,9 @@ class _Sections(HTMLParser):
         # Permalinks (¶) and admonition titles ("In het kort", "Studievraag") are interface
         # labels: they would only clutter the snippets and match every page.
         # Trainer notes (answer keys) are no search result for learners.
+        # Figures (map, timeline, matrix, diagram) repeat the page's own lists in another form.
         if tag in SKIP or (tag == "a" and "headerlink" in classes) or "admonition-title" in classes \
-                or "kb-trainer" in classes or self.skipping:
+                or "kb-trainer" in classes or "kb-fig" in classes or self.skipping:
             if tag not in VOID:  # they have no end tag that would close the skipped part
                 self.skipping.append(tag)
         elif tag in self.levels and attrs.get("id"):
@@ -52,6 +53,7 @@ class _Sections(HTMLParser):
     def handle_data(self, data):
         if self.skipping:
             return
+        data = data.replace("\u00ad", "")  # soft hyphens (kennisbank.hyphenate) are no letters
         if self.heading:
             self.heading[2].append(data)
         else:
