@@ -18,12 +18,19 @@ def check_english(terms: list[dict], versions, glossary_label: str, line_of_term
     avoided = [(avoid, term, _phrase(avoid)) for term in terms for avoid in term.get("vermijd_en") or []]
     if not avoided:
         return []
-    allowed = [_phrase(w) for term in terms for w in [term["engels"], *(term.get("synoniemen_en") or [])]]
+    # One combined pattern finds a page with no avoided rendering (nearly every page) in one
+    # scan; only then is the page searched term by term.
+    any_avoided = re.compile("|".join(f"(?:{p.pattern})" for _, _, p in avoided), re.IGNORECASE)
+    allowed = None
     errors = []
     for version in versions:
         lines = list(prose_lines(version.front.body, version.front.body_first_line))
         lines += [(line, text) for line, text in _meta_texts(version.front.meta.data, version.front.meta)]
         text = "\n".join(t for _, t in lines)
+        if not any_avoided.search(text):
+            continue
+        if allowed is None:
+            allowed = [_phrase(w) for term in terms for w in [term["engels"], *(term.get("synoniemen_en") or [])]]
         starts = [0]
         for _, t in lines:
             starts.append(starts[-1] + len(t) + 1)
