@@ -9,13 +9,14 @@ import random
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 
 from conftest import ROOT, run_build
 from kennisbank.figures.geo import fit, inside, load_map
 from kennisbank.figures.labels import Box, Label, place_labels
-from kennisbank.figures.views import NAMES_UP_TO, map_view, timeline_view
+from kennisbank.figures.views import LABELS_UP_TO, NAMES_UP_TO, map_view, timeline_view
 from test_site import CASES, DOCS, STRATEGIES, WINDOWS, article, front_matter, resolves_to, url_of
 
 MAP = load_map(ROOT / "data" / "kaart" / "nederland.json")
@@ -197,6 +198,28 @@ def test_a_hundred_cases_in_one_city_spread_out_with_leader_lines():
     view = map_view(MAP, generated_cases(100, at=(4.90, 52.37)), "overview")
     assert_readable(view)
     assert sum("leader" in m for m in view["markers"]) >= 90
+
+
+def article_of_map(view) -> str:
+    """The map's SVG as the site's template writes it."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
+    return str(env.get_template("kb/html/figures/macros.html").module.map_svg(view, "t", "Kaart", "Alle gevallen"))
+
+
+@pytest.mark.parametrize("variant", ["overview", "case"])
+def test_a_map_with_more_cases_than_labels_fit_keeps_every_case_as_a_named_link(variant):
+    """Beyond LABELS_UP_TO the dots stay (links with a name and detail), the page's own case
+    keeps its label, and the build does not stop for want of room."""
+    cases = generated_cases(LABELS_UP_TO + 50, seed=5)
+    current = cases[7]["id"] if variant == "case" else None
+    view = map_view(MAP, cases, variant, current=current)
+    assert len(view["markers"]) == LABELS_UP_TO + 50
+    assert all(m["detail"]["text"].startswith(m["title"]) for m in view["markers"])
+    labelled = [m for m in view["markers"] if m.get("box")]
+    assert [m["id"] for m in labelled] == ([current] if current else [])
+    html = article_of_map(view)
+    assert len(re.findall(r'<a class="kb-map__case[ "]', html)) == LABELS_UP_TO + 50
+    assert html.count("<title>") >= LABELS_UP_TO + 50
 
 
 def test_a_dozen_cases_keep_their_place_names_on_the_map():

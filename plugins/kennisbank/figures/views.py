@@ -10,6 +10,10 @@ from .labels import Box, Label, place_labels
 MAP_WIDTH = 400       # SVG user units of the country's width; the map scales with the page
 MAP_MARGIN = 14
 NAMES_UP_TO = 12      # more cases than this: number badges only, the legend gives the names
+# More cases than this: plain dots (each still a link with its name, tooltip and detail box)
+# and only the page's own case labelled; the numbered list beside the map stays complete.
+# Up to here every label finds a free place (tests: 100 generated cases).
+LABELS_UP_TO = 150
 # Per variant: font size of the labels (user units) with place names and, for a crowded
 # map, with number badges only; radius of the dots. The case page draws the map smaller.
 VARIANTS = {
@@ -44,7 +48,16 @@ def map_view(nl_map: NetherlandsMap, cases: list[dict], variant: str, current: s
     bounds = Box(0, 0, projection.width, projection.height)
     names = len(markers) <= NAMES_UP_TO
     font = spec["font"] if names else spec["crowded"]
-    if font:
+    if font and len(markers) > LABELS_UP_TO:
+        own = [m for m in markers if m["current"]]
+        if own:
+            place_markers(own, bounds, font, names)
+        for m in markers:
+            if not m["current"]:
+                m["label_place"] = ""
+                dot = Box(m["x"] - m["dot"], m["y"] - m["dot"], 2 * m["dot"], 2 * m["dot"])
+                m["detail"] = detail_box(m, dot, bounds, font)
+    elif font:
         place_markers(markers, bounds, font, names)
     return {"width": round(projection.width, 1), "height": round(projection.height, 1),
             "provinces": provinces, "markers": markers, "font": font, "variant": variant}
