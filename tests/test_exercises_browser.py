@@ -276,7 +276,7 @@ def test_progress_saved_as_a_file_comes_back_in_a_fresh_browser(browser, server,
         chooser.value.set_files(str(saved))
         message = page.locator("[data-kb-progress-message]")
         message.wait_for()
-        page.wait_for_function("document.querySelector('[data-kb-progress-message]').textContent.length > 0")
+        page.wait_for_function("() => document.querySelector('[data-kb-progress-message]').textContent.length > 0")
         assert "teruggezet" in message.inner_text()
         assert row.locator("[data-kb-status]").inner_text() == "Klaar"
         page.goto(server + SET, wait_until="networkidle")
@@ -294,7 +294,7 @@ def test_a_file_from_elsewhere_is_refused_with_a_message(browser, server, tmp_pa
         with page.expect_file_chooser() as chooser:
             page.click("[data-kb-restore]")
         chooser.value.set_files(str(bad))
-        page.wait_for_function("document.querySelector('[data-kb-progress-message]').textContent.length > 0")
+        page.wait_for_function("() => document.querySelector('[data-kb-progress-message]').textContent.length > 0")
         assert "kan ik niet lezen" in page.locator("[data-kb-progress-message]").inner_text()
     finally:
         context.close()

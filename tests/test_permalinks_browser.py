@@ -64,7 +64,7 @@ def test_copy_link_buttons_copy_the_permanent_link_of_their_section(browser, ser
         button = heading.locator("button.kb-copylink")
         assert button.is_visible() and button.get_attribute("aria-label")
         button.click()
-        page.wait_for_function("(document.getElementById('kb-announce') || {}).textContent")
+        page.wait_for_function("() => (document.getElementById('kb-announce') || {}).textContent")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == f"{SITE_URL}{prefix}m/de-buren/#{anchor}"
         assert page.locator("#kb-announce").inner_text().endswith(copied)
@@ -82,7 +82,7 @@ def test_cite_button_copies_an_apa_reference_with_todays_date(browser, server, l
         assert top < page.locator("article h2").first.bounding_box()["y"], "the citation is not near the title"
         cite.locator("summary").click()
         cite.locator("[data-kb-cite-copy]").click()
-        page.wait_for_function("document.querySelector('[data-kb-cite-status]').textContent")
+        page.wait_for_function("() => document.querySelector('[data-kb-cite-status]').textContent")
         copied = page.evaluate("navigator.clipboard.readText()")
         today = date.today()
         if lang == "nl":

@@ -86,7 +86,7 @@ def test_pages_found_through_a_synonym_do_not_call_the_word_missing(browser, ser
     context, page, log = open_page(browser, server, "", VIEWPORTS["desktop"], "light")
     try:
         search(page, "buurthuis")
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 8")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 8")
         missing = page.locator(".md-search-result del").all_inner_texts()
         assert missing == [], f"results say they miss {missing}"
         # A word that is really absent is still reported.
