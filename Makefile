@@ -61,12 +61,15 @@ build: install
 	  rm -rf site.new; echo "The build failed: site/ is unchanged. Fix the messages above and build again." >&2; exit 1; \
 	fi
 
+# Two workers on a 2-core machine; worksteal evens out the few long browser sweeps.
+PYTEST_WORKERS ?= -n 2 --dist worksteal
+
 test: install chromium java
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 # HTML and content tests only, without the browser.
 test-fast: install java
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) -m "not browser"
 
 # A copy that works from a folder, e.g. on a USB stick or a school computer without internet:
 # open site-offline/index.html in a browser.

@@ -51,6 +51,11 @@ def run_axe(page, axe_source):
     # refuses an injected inline <script>.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source)
+    # Judge the page as it settles, not halfway through a fade (Material fades its tabs out
+    # when a full-page screenshot resizes the window): wait for finite transitions to end.
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+        .map((a) => a.finished.catch(() => null)))""")
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [

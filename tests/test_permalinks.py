@@ -66,6 +66,19 @@ def test_with_site_url_no_built_file_holds_a_local_address(site):
     assert found == [], found[:10]
 
 
+def test_every_permanent_link_in_the_lock_leads_to_a_page_with_a_title(site):
+    lock = (ROOT / "data" / "urls.lock").read_text(encoding="utf-8").split()
+    links = [url for url in lock if url.startswith(("m/", "en/m/"))]
+    assert len(links) >= 150
+    for url in links:
+        redirect = (site / url / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'url=([^"]+)"', redirect).group(1)
+        resolved = (site / url / target).resolve() / "index.html"
+        assert resolved.is_file(), f"{url} leads to {target}, which was not built"
+        html = resolved.read_text(encoding="utf-8")
+        assert len(re.findall(r"<h1[ >]", html)) == 1, f"{url}: its page has no single title"
+
+
 def test_permanent_links_lead_to_their_pages(site):
     lock = (ROOT / "data" / "urls.lock").read_text(encoding="utf-8").split()
     for source in CONTENT:
