@@ -13,7 +13,10 @@ pytestmark = pytest.mark.browser
 
 def search(page, query):
     page.keyboard.press("/")
-    page.keyboard.type(query)
+    # The whole query at once: typed letter by letter, the first results on screen could be
+    # those of a prefix ("Kan") still on their way, and the test would read them.
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")   # Material reads the box on keyup
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return [urlparse(a.get_attribute("href")).path.lstrip("/")
             for a in page.locator(".md-search-result__item > a.md-search-result__link").all()]
