@@ -75,3 +75,19 @@ def test_no_case_has_every_strategy_as_its_main_one():
     assert set(main.values()) == {"verbinden", "overbruggen", "koppelen"}, main
     for case in cases:
         assert case["hoofdstrategie"] not in (case.get("nevenstrategieen") or [])
+
+
+def test_no_built_file_shows_a_python_object_instead_of_a_label(site):
+    """A label named like a dict method (`copy`, `keys`) once printed "<built-in method copy of
+    dict object at 0x…>" on every citation button and on the flash cards."""
+    leak = re.compile(r"(?:built-in|bound) method|object at 0x[0-9a-f]+|<function ")
+    found = []
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".js") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            match = leak.search(text.replace("&lt;", "<"))
+            if match:
+                found.append(f"{path.relative_to(site)}: {match.group(0)}")
+    assert found == [], "\n".join(found[:20])
+    page = (site / "canon" / "1884-toynbee-hall" / "index.html").read_text(encoding="utf-8")
+    assert "data-kb-cite-copy hidden>Kopieer de bronvermelding</button>" in page

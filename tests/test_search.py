@@ -80,6 +80,16 @@ def test_sections_leave_out_permalinks_and_admonition_titles():
                               {"id": "aanpak", "title": "Aanpak", "text": "Eerst luisteren."}]
 
 
+@pytest.mark.parametrize("lang, label", [("nl", "Citeer deze pagina"), ("en", "Cite this page")])
+def test_no_search_snippet_opens_with_the_line_under_the_title(site, lang, label):
+    """Reading time, date and citation box are the same on every page: in the index they
+    would open every result's snippet and match every query for 'pagina'."""
+    docs = " ".join(path.read_text(encoding="utf-8") for path in (site / "search" / lang).glob("d*.json"))
+    assert docs, "no search documents"
+    # A guide page may name the button in its text; the box itself is on every page (90+).
+    assert docs.count(label) <= 3, f"{docs.count(label)} search sections contain '{label}'"
+
+
 def site_vocabulary(site: Path, lang: str) -> list[str]:
     from kennisbank.search.text import sections
 

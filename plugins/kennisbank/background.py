@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from . import i18n
+
 
 class Background:
     """Runs functions in forked worker processes. Fork, because the child then starts
@@ -27,3 +29,46 @@ class Background:
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
+
+
+class LanguageJobs:
+    """What a build computes per language in a Background (the exports, the cartridges, the
+    search index), started once and collected when each language's build ends.
+
+    mkdocs-static-i18n builds the next language inside the first language's on_post_build and
+    leaves its current language at the last one built, so each build pushes its own language
+    in on_pre_build (`begin`) and takes it back in on_post_build (`finish`)."""
+
+    def __init__(self):
+        self._languages: list[str] = []
+        self._pending: dict[str, Future] = {}
+        self._background: Background | None = None
+
+    def begin(self, config) -> None:
+        self._languages.append(i18n.build_language(config))
+
+    def started(self) -> bool:
+        return bool(self._pending)
+
+    def submit(self, lang: str, parallel: bool, function, *args, workers: int = 1) -> None:
+        if self._background is None:
+            self._background = Background(parallel, workers)
+        self._pending[lang] = self._background.submit(function, *args)
+
+    def finish(self, config) -> tuple[str, Future | None]:
+        """The language whose build ends and its result (None when none was started); the
+        worker processes stop once every language is collected."""
+        lang = self._languages.pop() if self._languages else i18n.build_language(config)
+        future = self._pending.pop(lang, None)
+        if not self._pending and self._background is not None:
+            self._background.close()  # waits for the running work: `future` is done
+            self._background = None
+        return lang, future
+
+    def cancel(self) -> None:
+        """A failed build (e.g. a content error during `mkdocs serve`) leaves nothing half done."""
+        self._pending.clear()
+        self._languages.clear()
+        if self._background is not None:
+            self._background.close()
+            self._background = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 import jinja2
 import yaml
@@ -11,6 +12,20 @@ from .hyphenate import hyphenate
 from .snippets import Snippets, resolve_md_links
 
 
+class KeysFirstEnvironment(jinja2.Environment):
+    """`t.cite.copy` is the label `copy`, not dict.copy: plain Jinja tries an attribute before
+    a key, so labels and content fields named like a dict method (copy, keys, items, values,
+    get) would print "<built-in method ...>". Here a mapping's key wins."""
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, Mapping) and isinstance(attribute, str):
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 class Renderer:
     """The kb/ templates and their interface labels, made once per build; Jinja reloads a
     changed template itself, and refresh() reloads changed labels (mkdocs serve)."""
@@ -18,7 +33,7 @@ class Renderer:
     def __init__(self, theme_env, labels_template: str):
         # The theme's loader (overrides/ first), but autoescape on: MkDocs' own environment
         # leaves values from front matter unescaped.
-        self.env = jinja2.Environment(loader=theme_env.loader, autoescape=True, trim_blocks=True,
+        self.env = KeysFirstEnvironment(loader=theme_env.loader, autoescape=True, trim_blocks=True,
                                       lstrip_blocks=True, auto_reload=True)
         self.env.filters["hyphenate"] = hyphenate
         self.labels_template = labels_template

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..address import published_url
-from ..background import Background
+from ..background import LanguageJobs
 from ..errors import ContentError, allowed_hint, report
 from . import export
 from .config import ExercisesConfig
@@ -24,9 +24,7 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
     def __init__(self):
         self.model = None
         self.content = None
-        self._languages: list[str] = []
-        self._pending: dict = {}  # language -> Future of its export files
-        self._background: Background | None = None
+        self._jobs = LanguageJobs()  # language -> its export files
 
     def _sets(self):
         return self.model.of_type("oefening") if self.model else []
@@ -156,24 +154,20 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
         return "" if lang == i18n.languages(config)[0] else f"{lang}/"
 
     def on_pre_build(self, config):
-        # mkdocs-static-i18n builds the next language inside this one's on_post_build and
-        # leaves its current language at the last one built: each build remembers its own.
-        self._languages.append(i18n.build_language(config))
+        self._jobs.begin(config)
 
     @event_priority(-100)
     def on_env(self, env, config, files):
         """The model is complete: compute the exports of every language in a second process
         while the pages are written (once per build, at the first language)."""
-        if not self.config.enabled or not self.config.export or self.model is None or self._pending:
+        if not self.config.enabled or not self.config.export or self.model is None or self._jobs.started():
             return env
-        if self._background is None:
-            self._background = Background(self.config.parallel)
         for lang in i18n.languages(config):
             prefix = self._prefix(config, lang)
             sets = [({"id": e.id, "title": e.meta_for(lang)["title"], "vragen": e.meta_for(lang)["vragen"]}, e.src_uri)
                     for e in self._sets()]
-            self._pending[lang] = self._background.submit(
-                export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
+            self._jobs.submit(
+                lang, self.config.parallel, export.language_exports, sets, dict(self.content.renderer.t(lang)["ex"]),
                 published_url(config), prefix, self._site_name(config, lang))
         return env
 
@@ -189,21 +183,13 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
 
     def on_post_build(self, config):
         """Write the exports of the language just built."""
-        lang = self._languages.pop() if self._languages else i18n.build_language(config)
-        future = self._pending.pop(lang, None)
+        lang, future = self._jobs.finish(config)
         if future is None:
             return
         folder = Path(config.site_dir) / self._prefix(config, lang) / self.config.export_dir
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in future.result().items():
             (folder / name).write_bytes(data)
-        if not self._pending:
-            self._background.close()
-            self._background = None
 
     def on_build_error(self, error):
-        self._pending.clear()
-        self._languages.clear()
-        if self._background is not None:
-            self._background.close()
-            self._background = None
+        self._jobs.cancel()

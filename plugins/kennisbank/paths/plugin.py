@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from .. import i18n
-from ..background import Background
+from ..background import LanguageJobs
 from ..base import KeptAcrossRebuilds
 from ..errors import report
 from ..address import published_url
@@ -33,9 +33,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         self.content = None
         self._files = None
         self._site_url: str | None = None  # the public address; None: no cartridges
-        self._languages: list[str] = []
-        self._pending: dict = {}  # language -> Future of its cartridges
-        self._background: Background | None = None
+        self._jobs = LanguageJobs()  # language -> its cartridges
 
     @property
     def model(self):
@@ -97,63 +95,6 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         here = base if page.url.endswith("/") else posixpath.dirname(base)  # directory URLs or not
         return {kind: url_of(f"{base}/{name}.md") for kind, name in HANDOUTS.items()} | {
             "cartridge": posixpath.relpath(export, here) if written else None}
-
-    def _step_anchors(self):
-        for path in self.model.of_type("leerroute"):
-            marks = path.default.front.meta
-            for index, step in enumerate(steps_of(path.meta[self.model.default_language])):
-                if step.anchor:
-                    yield None, step.target, step.anchor, path.default.file, marks.line_of(["stappen", index, "naar"]), \
-                        f"stappen[{index}].naar"
-
-    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose the files of this language
-    def _add_handouts(self, files, config):
-        """Two printable pages per path, made by MkDocs like any page (theme, language, search
-        box), outside the navigation: for learners and for trainers. Added after i18n, which
-        only handles files in docs/, beside the path page of this language."""
-        if not self.config.enabled or self.model is None:
-            return files
-        lang = i18n.build_language(config)
-        for path in self.model.of_type("leerroute"):
-            page_file = files.get_file_from_path(path.src_uri)
-            if page_file is None or lang not in path.versions:
-                continue
-            folder = (posixpath.dirname(page_file.dest_uri) if config.use_directory_urls
-                      else posixpath.splitext(page_file.dest_uri)[0])  # leerroutes/<id>
-            base = path.src_uri[: -len(".md")]
-            for kind, name in HANDOUTS.items():
-                meta = {"title": f"{HANDOUT_TITLES[lang][kind]}: {path.title(lang)}", "hide": ["navigation", "toc"],
-                        "search": {"exclude": True}, "kb_handout": {"path": path.id, "kind": kind}}
-                text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
-                file = File.generated(config, f"{base}/{name}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV)
-                file.dest_uri = f"{folder}/{name}/index.html" if config.use_directory_urls else f"{folder}/{name}.html"
-                file.url = f"{folder}/{name}/" if config.use_directory_urls else file.dest_uri
-                file.abs_dest_path = posixpath.join(config.site_dir, file.dest_uri)
-                files.append(file)
-        return files
-
-    on_files = CombinedEvent(on_files, _add_handouts)
-
-    def handout_links(self, path_id: str, page, url_of) -> dict:
-        """Addresses of a path's handouts and of its cartridge (None when the build writes
-        none: no public address), relative to the path page."""
-        written = self._site_url is not None and self.model is not None and path_id in self.model.entries
-        base = self.model.entries[path_id].src_uri[: -len(".md")]
-        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
-        lang_prefix = page.url[: len(page.url) - len(page.url.lstrip("/"))]  # no prefix: urls are relative
-        cartridge = posixpath.relpath(posixpath.join(posixpath.dirname(base.rstrip("/")), EXPORT_DIR, f"{path_id}.imscc"),
-                                      posixpath.dirname(base) if not page.url.endswith("/") else base)
-        del here, lang_prefix
-        return {kind: url_of(f"{base}/{name}.md") for kind, name in HANDOUTS.items()} | {
-            "cartridge": cartridge if written else None}
-
-    def _step_anchors(self):
-        for path in self.model.of_type("leerroute"):
-            marks = path.default.front.meta
-            for index, step in enumerate(steps_of(path.meta[self.model.default_language])):
-                if step.anchor:
-                    yield None, step.target, step.anchor, path.default.file, marks.line_of(["stappen", index, "naar"]), \
-                        f"stappen[{index}].naar"
 
     # -- the steps of a path, for one page ---------------------------------------------------
 
@@ -238,9 +179,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
     # -- the cartridges -----------------------------------------------------------------------
 
     def on_pre_build(self, config):
-        # mkdocs-static-i18n builds the next language inside this one's on_post_build: each
-        # build remembers its own language (as kb-exercises does).
-        self._languages.append(i18n.build_language(config))
+        self._jobs.begin(config)
 
     def _prefix(self, config, lang) -> str:
         return "" if lang == i18n.languages(config)[0] else f"{lang}/"
@@ -250,10 +189,8 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         """The model is complete: compute every language's cartridges in a second process while
         the pages are written (once per build, at the first language)."""
         self._files = files
-        if not self.config.enabled or self._site_url is None or self.model is None or self._pending:
+        if not self.config.enabled or self._site_url is None or self.model is None or self._jobs.started():
             return env
-        if self._background is None:
-            self._background = Background(self.config.parallel)
         for lang in i18n.languages(config):
             paths, sets = [], {}
             for path in self.model.of_type("leerroute"):
@@ -270,15 +207,14 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
                                            target.src_uri)
                 paths.append({"id": path.id, "title": path.title(lang), "src_uri": path.src_uri,
                               "description": path.meta_for(lang).get("samenvatting"), "steps": steps})
-            self._pending[lang] = self._background.submit(
-                cartridge.language_cartridges, paths, sets, dict(self.content.renderer.t(lang)["ex"]),
+            self._jobs.submit(
+                lang, self.config.parallel, cartridge.language_cartridges, paths, sets, dict(self.content.renderer.t(lang)["ex"]),
                 self._site_url, lang, self._prefix(config, lang))
         return env
 
     def on_post_build(self, config):
         """Write the cartridges of the language just built, beside its path pages."""
-        lang = self._languages.pop() if self._languages else i18n.build_language(config)
-        future = self._pending.pop(lang, None)
+        lang, future = self._jobs.finish(config)
         if future is None:
             return
         for path_id, data in future.result().items():
@@ -286,13 +222,6 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
             target = Path(config.site_dir) / self._prefix(config, lang) / folder / EXPORT_DIR / f"{path_id}.imscc"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        if not self._pending:
-            self._background.close()
-            self._background = None
 
     def on_build_error(self, error):
-        self._pending.clear()
-        self._languages.clear()
-        if self._background is not None:
-            self._background.close()
-            self._background = None
+        self._jobs.cancel()

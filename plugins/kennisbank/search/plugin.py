@@ -16,7 +16,7 @@ from ..base import KeptAcrossRebuilds
 from .. import i18n
 from ..offline import SHIM, is_offline
 from .config import SearchConfig
-from ..background import Background
+from ..background import LanguageJobs
 from .files import language_files
 from .synonyms import synonym_groups
 
@@ -33,12 +33,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def __init__(self):
         self._pages: dict[str, dict[str, tuple]] = {}  # lang -> src_uri -> (url, title, html)
         self._order: dict[str, list[str]] = {}  # lang -> src_uris of the build, in order
-        # mkdocs-static-i18n builds the other languages inside the first build's
-        # on_post_build and leaves its current language at the last one built, so each
-        # build remembers its own language here.
-        self._languages: list[str] = []
-        self._pending: dict = {}  # language -> Future of its LanguageFiles
-        self._background: Background | None = None
+        self._jobs = LanguageJobs()  # language -> its LanguageFiles
         # Terms per field text, per language, kept across `mkdocs serve` rebuilds.
         self._terms: dict[str, dict] = {}
 
@@ -53,7 +48,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config):
         if self.config.enabled:
-            self._languages.append(i18n.build_language(config))
+            self._jobs.begin(config)
 
     def on_env(self, env, config, files):
         # The pages of this language's build, in order (after mkdocs-static-i18n chose them).
@@ -118,11 +113,10 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
             return env
         glossary = config.plugins.get("kb-glossary")
         synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
-        if self._background is None:
-            self._background = Background(self.config.parallel, workers=len(i18n.languages(config)))
-        self._pending[lang] = self._background.submit(
-            language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
-            self.config.keep_full_index, self._terms.setdefault(lang, {}))
+        self._jobs.submit(
+            lang, self.config.parallel, language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
+            self.config.keep_full_index, self._terms.setdefault(lang, {}),
+            workers=len(i18n.languages(config)))
         return env
 
     on_env = CombinedEvent(on_env, _start_index)
@@ -131,14 +125,11 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def _write_index(self, config):
         if not self.config.enabled:
             return
-        lang = self._languages.pop() if self._languages else i18n.build_language(config)
-        if lang not in self._pending:
+        lang, future = self._jobs.finish(config)
+        if future is None:
             return
-        result = self._pending.pop(lang).result()
+        result = future.result()
         self._terms.setdefault(lang, {}).update(result.new_terms)
-        if not self._pending and self._background is not None:
-            self._background.close()
-            self._background = None
         site = Path(config.site_dir)
         folder = site / "search" / lang
         if folder.exists():
@@ -170,9 +161,4 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     on_post_build = _write_index
 
     def on_build_error(self, error):
-        # A failed build (e.g. a content error during `mkdocs serve`) leaves no index half done.
-        self._pending.clear()
-        self._languages.clear()
-        if self._background is not None:
-            self._background.close()
-            self._background = None
+        self._jobs.cancel()

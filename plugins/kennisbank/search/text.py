@@ -33,8 +33,10 @@ class _Sections(HTMLParser):
         # labels: they would only clutter the snippets and match every page.
         # Trainer notes (answer keys) are no search result for learners.
         # Figures (map, timeline, matrix, diagram) repeat the page's own lists in another form.
+        # The line under the title (reading time, date, citation box) is the same on every page
+        # and would open every snippet.
         if tag in SKIP or (tag == "a" and "headerlink" in classes) or "admonition-title" in classes \
-                or "kb-trainer" in classes or "kb-fig" in classes or self.skipping:
+                or "kb-trainer" in classes or "kb-fig" in classes or "kb-page-meta" in classes or self.skipping:
             if tag not in VOID:  # they have no end tag that would close the skipped part
                 self.skipping.append(tag)
         elif tag in self.levels and attrs.get("id"):
