@@ -46,16 +46,21 @@ def open_page(browser, server, path, viewport, scheme):
     return context, page, log
 
 
+def settle(page):
+    """Judge a page as it settles, not halfway through a transition (Material fades its tabs
+    out when a full-page screenshot resizes the window; a busy machine makes such moments
+    longer): wait for every finite animation and transition to end."""
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+        .map((a) => a.finished.catch(() => null)))""")
+
+
 def run_axe(page, axe_source):
     # Evaluated through the DevTools protocol: the page's Content Security Policy rightly
     # refuses an injected inline <script>.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source)
-    # Judge the page as it settles, not halfway through a fade (Material fades its tabs out
-    # when a full-page screenshot resizes the window): wait for finite transitions to end.
-    page.evaluate("""() => Promise.all(document.getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
-        .map((a) => a.finished.catch(() => null)))""")
+    settle(page)
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [

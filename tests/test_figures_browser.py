@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import VIEWPORTS, open_page, run_axe
+from test_browser import VIEWPORTS, open_page, run_axe, settle
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,7 @@ SCHEMES = ["light", "dark"]
 
 
 def sideways(page) -> bool:
+    settle(page)
     return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
 
 
