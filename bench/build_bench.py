@@ -121,6 +121,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per configuration (median)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 500, 2000], help="pages per language")
+    parser.add_argument("--flat-nav", action="store_true",
+                        help="list all copies of a type in one navigation section (quadratic for Material too)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-build-") as tmp:
@@ -128,7 +130,7 @@ def main() -> None:
         corpora = {}
         for size in [None, *args.sizes]:
             folder = tmp / (f"corpus-{size}" if size else "real")
-            site, bare, counts = write_site_corpus(folder, size)
+            site, bare, counts = write_site_corpus(folder, size, flat_nav=args.flat_nav)
             corpora[size] = (site, folder)
             runs = args.runs if (size or 0) < 2000 else max(1, args.runs - 1)
             kb_time, kb_peak = measure(site, tmp, runs)

@@ -20,6 +20,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CLONED_TYPES = {"praktijkvoorbeeld": "Praktijkvoorbeelden", "venster": "Canon", "oefening": "Oefeningen"}
+# How copies are grouped in the navigation: a series of NAV_SERIES copies per section (shown
+# expanded, as Material's navigation.sections shows the sections of a tab), in parts of
+# NAV_PART (collapsed, so navigation.prune leaves their pages out of other pages). A site of
+# thousands of pages groups them like this (by period, region, theme); one flat section of
+# hundreds of pages makes every page render hundreds of siblings, and Material's build alone
+# quadratic (--flat-nav measures that).
+NAV_SERIES = 100
+NAV_PART = 25
 
 
 # -- mkdocs.yml with its tags (!ENV, !!python/name) kept ---------------------------------------
@@ -121,9 +129,27 @@ def grow_glossary(data: Path, docs: Path, terms_wanted: int) -> int:
 
 # -- the corpus -----------------------------------------------------------------------------------
 
-def write_site_corpus(folder: Path, pages: int | None = None) -> tuple[Path, Path, dict]:
+def _nav_place(section: list, kind: str, copy_number: int, flat: bool) -> list:
+    """The list that the ``copy_number``-th copy of this kind goes into: the section itself
+    (flat), or part "Deel p" of series "<kind> s" of the section."""
+    if flat:
+        return section
+    series = f"{CLONED_TYPES[kind]} {copy_number // NAV_SERIES + 1}"
+    part = f"Deel {copy_number % NAV_SERIES // NAV_PART + 1}"
+    for name, inside in ((series, section), (part, None)):
+        if inside is None:
+            inside = found
+        found = next((item[name] for item in inside if isinstance(item, dict) and name in item), None)
+        if found is None:
+            found = []
+            inside.append({name: found})
+    return found
+
+
+def write_site_corpus(folder: Path, pages: int | None = None, flat_nav: bool = False) -> tuple[Path, Path, dict]:
     """Write a corpus of ``pages`` pages per language (None: the real site as it is) and
-    return (this site's config, the bare Material config, counts)."""
+    return (this site's config, the bare Material config, counts). The copies are listed in
+    subsections of NAV_GROUP pages, or all in their type's section with ``flat_nav``."""
     docs, data = folder / "docs", folder / "data"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "data", data)
@@ -145,6 +171,7 @@ def write_site_corpus(folder: Path, pages: int | None = None) -> tuple[Path, Pat
         if meta.get("type") in CLONED_TYPES and path.with_suffix(".en.md").exists():
             templates.append((path, meta["type"]))
     wanted = real if pages is None else pages
+    copies: Counter = Counter()
     for n in range(max(0, wanted - real)):
         path, kind = templates[n % len(templates)]
         round_ = n // len(templates) + 1
@@ -153,7 +180,8 @@ def write_site_corpus(folder: Path, pages: int | None = None) -> tuple[Path, Pat
             stem = file.name.split(".")[0]
             target = file.with_name(f"{stem}-k{round_}" + file.name[len(stem):])
             target.write_text(join(_clone(meta, round_, is_dutch), body), encoding="utf-8")
-        section = _nav_section(config["nav"], CLONED_TYPES[kind])
+        section = _nav_place(_nav_section(config["nav"], CLONED_TYPES[kind]), kind, copies[kind], flat_nav)
+        copies[kind] += 1
         section.append(path.relative_to(docs).with_name(f"{path.stem}-k{round_}.md").as_posix())
     # About as many glossary terms per page as the real site has.
     real_terms = len(yaml.safe_load((ROOT / "data" / "begrippen.yml").read_text(encoding="utf-8")))

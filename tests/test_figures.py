@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
 from kennisbank.figures.geo import fit, inside, load_map
@@ -432,3 +433,37 @@ def test_a_case_whose_coordinates_do_not_match_its_province_stops_the_build(tmp_
     assert result.returncode != 0 and "Traceback" not in output, output
     line = next(i for i, l in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("coordinaten:"))
     assert f"docs/praktijkvoorbeelden/de-buren.md:{line}: {expected}" in output, output
+
+
+def test_with_many_cases_a_case_page_shows_a_locator_map_of_its_nearest_cases(tmp_path):
+    """Beyond CASE_MAP_ALL_UP_TO cases a case page's map shows its own case and the
+    CASE_MAP_NEAREST nearest (each page drawing every case made the build quadratic); the
+    caption says so and names the total, and the overview's map still shows them all."""
+    from test_broken_content import make_site
+    from kennisbank.figures.plugin import CASE_MAP_ALL_UP_TO, CASE_MAP_NEAREST
+
+    site = make_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - kb-trainer\n", f"  - kb-trainer\n  - kb-figures:\n      map: {ROOT / 'data' / 'kaart' / 'nederland.json'}\n"))
+    folder = site / "docs" / "praktijkvoorbeelden"
+    original = (folder / "de-buren.md").read_text(encoding="utf-8")
+    total = CASE_MAP_ALL_UP_TO + 6
+    for n in range(1, total):  # along a line eastwards from De Buren: case n is n steps away
+        text = original.replace("id: de-buren", f"id: kopie-{n:02d}").replace(
+            "title: Buurtwerkplaats De Buren", f"title: Kopie {n:02d}").replace(
+            "plaats: Schiedam", f"plaats: Plaats {n:02d}").replace("lon: 4.41}", f"lon: {4.41 + n * 0.004:.3f}}}")
+        (folder / f"kopie-{n:02d}.md").write_text(text, encoding="utf-8")
+    result = run_build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup((tmp_path / "out" / "praktijkvoorbeelden" / "de-buren" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    figure = soup.select_one("figure.kb-map--case")
+    shown = [a.select_one("title").get_text() for a in figure.select("svg a.kb-map__case")]
+    assert len(shown) == CASE_MAP_NEAREST + 1
+    assert {s.split(": ", 1)[1].rsplit(" (", 1)[0] for s in shown} == {"Buurtwerkplaats De Buren", *(f"Kopie {n:02d}" for n in range(1, CASE_MAP_NEAREST + 1))}
+    caption = figure.select_one("figcaption").get_text(" ", strip=True)
+    assert f"{CASE_MAP_NEAREST} praktijkvoorbeelden die het dichtst bij liggen" in caption
+    assert f"Alle {total} voorbeelden" in caption
+    assert len(figure.select("details ol.kb-map__legend > li")) == CASE_MAP_NEAREST + 1
+    assert "dichtst bij" in figure.select_one("svg desc").get_text()

@@ -16,9 +16,11 @@ import xml.etree.ElementTree as ET
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.extensions.abbr import AbbrExtension
 from markdown.serializers import _escape_attrib_html
 from markdown.treeprocessors import Treeprocessor
+
+from .glossary.tooltips import TrieAbbr, term_pattern
 
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 MD_HREF = re.compile(r'href="([^"#:]+?\.md)(#[^"]*)?"')
@@ -53,26 +55,10 @@ class _SafeMarkdown(Extension):
         md.treeprocessors.register(_SafeLinks(md), "kb_safe_links", 0)
 
 
-class _GlossaryTooltips(AbbrTreeprocessor):
-    """The abbr extension's tree processor with its pattern of all terms compiled once: it
-    compiles it on every conversion, which for thousands of short snippets cost more than
-    converting them."""
-
-    def run(self, root):
-        if not self.abbrs:
-            return
-        keys = frozenset(self.abbrs)
-        if keys != getattr(self, "_keys", None):
-            super().run(root)  # compiles self.RE for these terms
-            self._keys = keys
-        else:
-            self.iter_element(root)
-
-
 class _Tooltips(AbbrExtension):
     def extendMarkdown(self, md):
         super().extendMarkdown(md)
-        md.treeprocessors.register(_GlossaryTooltips(md, self.abbrs), "abbr", 7)
+        TrieAbbr().extendMarkdown(md)
 
 
 class Snippets:
@@ -85,7 +71,6 @@ class Snippets:
         self.md = markdown.Markdown(extensions=extensions)
         self.cache: dict[str, str] = {}
         self.glossary = {word: title for word, title in (glossary or {}).items() if title}
-        self._pattern = None
 
     def block(self, text: str | None) -> str:
         """Paragraphs, lists and the like."""
@@ -109,10 +94,7 @@ class Snippets:
     def _tooltip_pattern(self):
         if not self.glossary:
             return None
-        if self._pattern is None:
-            words = sorted(self.glossary, key=len, reverse=True)
-            self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-        return self._pattern
+        return term_pattern(frozenset(self.glossary))
 
     def inline(self, text: str | None) -> str:
         """One line of text: the paragraph around it left out."""

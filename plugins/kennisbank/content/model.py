@@ -89,16 +89,23 @@ class Model:
         self.by_src: dict[str, tuple[Entry, str]] = {}  # src_uri -> (entry, lang of file)
         self.untyped: dict[str, Version] = {}  # plain pages without id
         self.broken: set[str] = set()  # ids of pages with errors of their own (checks of others skip them)
+        self._of_type: dict[str, list[Entry]] = {}
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
 
     def of_type(self, page_type: str) -> list[Entry]:
-        found = [e for e in self.entries.values() if e.type == page_type]
-        if page_type == "venster":
-            return sorted(found, key=lambda e: (e.sort_year, e.id))
-        return sorted(found, key=lambda e: e.title(self.default_language).lower())
+        """The entries of a type in reading order (windows by year, the rest by title). Sorted
+        once: a model is not changed after build_model, and pages ask for this on every page."""
+        if page_type not in self._of_type:
+            found = [e for e in self.entries.values() if e.type == page_type]
+            if page_type == "venster":
+                found.sort(key=lambda e: (e.sort_year, e.id))
+            else:
+                found.sort(key=lambda e: e.title(self.default_language).lower())
+            self._of_type[page_type] = found
+        return list(self._of_type[page_type])
 
     def lookup(self, src_uri: str):
         return self.by_src.get(src_uri)

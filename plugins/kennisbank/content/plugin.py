@@ -288,6 +288,17 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         def of_type(page_type: str) -> list[dict]:
             return [ref(e.id) for e in model.of_type(page_type)]
 
+        def canon_place() -> dict | None:
+            """This window's place in the canon and its neighbours: only those two become
+            references (every window listing the whole canon made the build quadratic)."""
+            windows = model.of_type("venster")
+            index = next((i for i, e in enumerate(windows) if entry is not None and e.id == entry.id), None)
+            if index is None:
+                return None
+            return {"n": index + 1, "total": len(windows),
+                    "previous": ref(windows[index - 1].id) if index > 0 else None,
+                    "next": ref(windows[index + 1].id) if index + 1 < len(windows) else None}
+
         return {
             **PageHelpers(self.snippets(lang), entry.src_uri if entry else page.file.src_uri, url_of),
             "lang": lang, "t": self.renderer.t(lang), "page": page, "entry": entry, "meta": meta,
@@ -296,7 +307,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             # Home and overview pages link to everything; they are not "related".
             "referrers": refs(sorted((i for i in entry.referrers if model.entries[i].type not in ("pagina", "overzicht")),
                                      key=lambda i: (model.entries[i].type, model.entries[i].title(lang)))) if entry else [],
-            "timeline": lambda: of_type("venster"),
+            "timeline": lambda: of_type("venster"), "canon_place": canon_place,
             "changed": self._change_date(page, config, lang),
             "cite": self._citation(page, config, lang, entry, meta),
         }

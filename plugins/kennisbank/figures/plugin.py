@@ -31,6 +31,26 @@ PROVINCE_TOLERANCE = 0.02
 # "test yourself" and "related"; the strategy matrix goes just before them.
 GENERATED_TAIL = re.compile(r'<div class="admonition example">|<h2 id="kb-gerelateerd"')
 FIRST_SECTION = re.compile(r"<h2[\s>]")
+# A case page's map shows every case up to this many; beyond it, its own case and the
+# nearest others (a locator map, with a link to the full map on the overview). Every case
+# page drawing every case made the pages, and the build, grow with the square of the cases.
+CASE_MAP_ALL_UP_TO = 24
+CASE_MAP_NEAREST = 11
+
+
+def nearest_cases(entries: list, current: str, count: int, lang: str) -> list:
+    """The case ``current`` and the ``count`` cases nearest to it, in the order of ``entries``."""
+    def where(entry) -> tuple[float, float]:
+        spot = entry.meta_for(lang)["coordinaten"]
+        # Degrees of longitude are about 0.62 of a degree of latitude in the Netherlands.
+        return spot["lon"] * 0.62, spot["lat"]
+
+    own = next(e for e in entries if e.id == current)
+    x, y = where(own)
+    others = sorted((e for e in entries if e is not own),
+                    key=lambda e: ((where(e)[0] - x) ** 2 + (where(e)[1] - y) ** 2, e.id))
+    chosen = {own.id, *(e.id for e in others[:count])}
+    return [e for e in entries if e.id in chosen]
 
 
 class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
@@ -136,9 +156,15 @@ class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
     # -- the figures --------------------------------------------------------------------------
 
     def case_map(self, context, current: str | None = None, variant: str | None = None) -> dict:
-        cases = context["of_type"]("praktijkvoorbeeld")
+        entries = self.model.of_type("praktijkvoorbeeld")
+        nearest = bool(current) and len(entries) > CASE_MAP_ALL_UP_TO
+        if nearest:
+            entries = nearest_cases(entries, current, CASE_MAP_NEAREST, context["lang"])
+        cases = [context["ref"](e.id) for e in entries]
         view = map_view(self.map, cases, variant or ("case" if current else "overview"), current)
         view["source"] = self.map.source
+        view["total"] = len(self.model.of_type("praktijkvoorbeeld"))
+        view["nearest"] = nearest
         return view
 
     def overview(self, context, lijst: str) -> dict | None:

@@ -13,6 +13,7 @@ from ..errors import ContentError, allowed_hint, report
 from ..schema import load_schema, validate
 from ..content.model import language_of
 from ..yamlmarks import YamlSyntaxError, load_marked_file
+from .tooltips import TrieAbbr
 from .config import GlossaryConfig
 from .terms import check_english, term_list
 
@@ -75,6 +76,9 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if self.config.tooltips and "abbr" in config.markdown_extensions and not any(
+                isinstance(e, TrieAbbr) for e in config.markdown_extensions):
+            config.markdown_extensions.append(TrieAbbr())  # after abbr: see tooltips.py
         root = Path(config.config_file_path).parent
         label = self.config.glossary
         # mkdocs-static-i18n runs on_config once per language: load only when the file changed.
