@@ -2,6 +2,7 @@
 so that it overlaps with rendering the pages and the next language."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -11,12 +12,23 @@ from . import i18n
 class Background:
     """Runs functions in forked worker processes. Fork, because the child then starts
     with lunr, nltk's stemmer and the term cache already loaded; a build without fork (or with
-    `parallel: false`) computes in the MkDocs process itself."""
+    `parallel: false`) computes in the MkDocs process itself.
+
+    The workers are forked as soon as the pool is made (at the start of a build, while the
+    build's memory is still small), with the objects of that moment frozen out of the garbage
+    collector: a process forked after the pages were rendered, or whose collector walks the
+    build's objects, makes its own copy of the build's memory page by page (measured: a second
+    build's worth per worker). Everything a job needs travels in its arguments."""
 
     def __init__(self, parallel: bool, workers: int = 1):
         self.pool = None
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            gc.freeze()
+            try:
+                self.pool.submit(int).result()  # the first job forks every worker
+            finally:
+                gc.unfreeze()
 
     def submit(self, function, *args) -> Future:
         if self.pool is not None:
@@ -29,6 +41,31 @@ class Background:
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
+
+
+class _Shared:
+    """One Background for all of a build's LanguageJobs (the search index, the exports, the
+    cartridges), made when the first of them begins and closed when the last is collected."""
+
+    def __init__(self):
+        self.background: Background | None = None
+        self.users: set[int] = set()  # ids of the LanguageJobs with work pending or begun
+
+    def get(self, owner, parallel: bool, workers: int) -> Background:
+        if self.background is None:
+            self.background = Background(parallel, workers)
+        self.users.add(id(owner))
+        return self.background
+
+    def release(self, owner) -> None:
+        self.users.discard(id(owner))
+        if not self.users and self.background is not None:
+            self.background.close()  # waits for the running work
+            self.background = None
+
+
+SHARED = _Shared()
+WORKERS = 2  # one per language of the site: both languages' indexes are built side by side
 
 
 class LanguageJobs:
@@ -44,31 +81,37 @@ class LanguageJobs:
         self._pending: dict[str, Future] = {}
         self._background: Background | None = None
 
-    def begin(self, config) -> None:
+    def begin(self, config, parallel: bool = True) -> None:
         self._languages.append(i18n.build_language(config))
+        if self._background is None:
+            self._background = SHARED.get(self, parallel, WORKERS)
 
     def started(self) -> bool:
         return bool(self._pending)
 
-    def submit(self, lang: str, parallel: bool, function, *args, workers: int = 1) -> None:
+    def submit(self, lang: str, parallel: bool, function, *args) -> None:
         if self._background is None:
-            self._background = Background(parallel, workers)
+            self._background = SHARED.get(self, parallel, WORKERS)
+        if not parallel:
+            future: Future = Future()
+            future.set_result(function(*args))
+            self._pending[lang] = future
+            return
         self._pending[lang] = self._background.submit(function, *args)
 
     def finish(self, config) -> tuple[str, Future | None]:
         """The language whose build ends and its result (None when none was started); the
-        worker processes stop once every language is collected."""
+        shared worker processes stop once every language of every user is collected."""
         lang = self._languages.pop() if self._languages else i18n.build_language(config)
         future = self._pending.pop(lang, None)
-        if not self._pending and self._background is not None:
-            self._background.close()  # waits for the running work: `future` is done
+        if not self._pending and not self._languages:
             self._background = None
+            SHARED.release(self)
         return lang, future
 
     def cancel(self) -> None:
         """A failed build (e.g. a content error during `mkdocs serve`) leaves nothing half done."""
         self._pending.clear()
         self._languages.clear()
-        if self._background is not None:
-            self._background.close()
-            self._background = None
+        self._background = None
+        SHARED.release(self)

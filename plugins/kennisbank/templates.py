@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 import yaml
@@ -26,15 +28,26 @@ class KeysFirstEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+@lru_cache(maxsize=8)
+def bytecode_cache(root: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in <project>/.cache/kennisbank/jinja between builds and
+    languages: each language's build makes a new theme environment that compiled Material's
+    and the project's templates again (about a tenth of a build). Jinja keys each entry by
+    template name and a checksum of its source, so an edited template is compiled afresh."""
+    folder = root / ".cache" / "kennisbank" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 class Renderer:
     """The kb/ templates and their interface labels, made once per build; Jinja reloads a
     changed template itself, and refresh() reloads changed labels (mkdocs serve)."""
 
-    def __init__(self, theme_env, labels_template: str):
+    def __init__(self, theme_env, labels_template: str, cache: jinja2.BytecodeCache | None = None):
         # The theme's loader (overrides/ first), but autoescape on: MkDocs' own environment
         # leaves values from front matter unescaped.
         self.env = KeysFirstEnvironment(loader=theme_env.loader, autoescape=True, trim_blocks=True,
-                                      lstrip_blocks=True, auto_reload=True)
+                                      lstrip_blocks=True, auto_reload=True, bytecode_cache=cache)
         self.env.filters["hyphenate"] = hyphenate
         self.labels_template = labels_template
         self._labels_uptodate = None

@@ -17,7 +17,7 @@ from .. import i18n
 from ..errors import ContentError, report
 from ..serve import keep_serving
 from ..snippets import Snippets
-from ..templates import PageHelpers, Renderer, url_resolver
+from ..templates import PageHelpers, Renderer, bytecode_cache, url_resolver
 from ..toc import rebuild_toc
 from ..schema import load_schema, validate
 from ..yamlmarks import YamlSyntaxError, load_marked_file
@@ -175,7 +175,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         # Pages are rendered before MkDocs' on_env, so the templates get their own theme env,
         # made once: the kb/ templates do not depend on the language pass.
         if self.config.enabled and self.renderer is None:
-            self.renderer = Renderer(config.theme.get_env(), self.config.labels)
+            self.renderer = Renderer(config.theme.get_env(), self.config.labels, bytecode_cache(self._root(config)))
         elif self.renderer is not None:
             self.renderer.refresh()
         return nav
@@ -227,10 +227,16 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
                 self._anchors[(i18n.build_language(config), hit[0].id)] = set(page.present_anchor_ids or ())
         return html
 
+    @staticmethod
+    def _root(config) -> Path:
+        return Path(config.config_file_path).parent
+
     @event_priority(100)  # every page of this language is rendered, none is written yet
     def on_env(self, env, config, files):
         """Sections that content data points to (an exercise's 'zie', a path step) must
         exist in every language: the same link serves the Dutch and the English page."""
+        if self.config.enabled:
+            env.bytecode_cache = bytecode_cache(self._root(config))  # the theme's templates
         if not self.config.enabled or self.model is None:
             return env
         lang, errors = i18n.build_language(config), []

@@ -154,7 +154,7 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
         return "" if lang == i18n.languages(config)[0] else f"{lang}/"
 
     def on_pre_build(self, config):
-        self._jobs.begin(config)
+        self._jobs.begin(config, self.config.parallel)
 
     @event_priority(-100)
     def on_env(self, env, config, files):

@@ -179,7 +179,7 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
     # -- the cartridges -----------------------------------------------------------------------
 
     def on_pre_build(self, config):
-        self._jobs.begin(config)
+        self._jobs.begin(config, self.config.parallel)
 
     def _prefix(self, config, lang) -> str:
         return "" if lang == i18n.languages(config)[0] else f"{lang}/"

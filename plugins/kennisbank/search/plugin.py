@@ -48,7 +48,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config):
         if self.config.enabled:
-            self._jobs.begin(config)
+            self._jobs.begin(config, self.config.parallel)
 
     def on_env(self, env, config, files):
         # The pages of this language's build, in order (after mkdocs-static-i18n chose them).
@@ -115,8 +115,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
         self._jobs.submit(
             lang, self.config.parallel, language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
-            self.config.keep_full_index, self._terms.setdefault(lang, {}),
-            workers=len(i18n.languages(config)))
+            self.config.keep_full_index, self._terms.setdefault(lang, {}))
         return env
 
     on_env = CombinedEvent(on_env, _start_index)
