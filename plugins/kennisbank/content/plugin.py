@@ -257,6 +257,15 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
 
     on_page_content = CombinedEvent(on_page_content, _bottom, _table_of_contents)
 
+    @event_priority(-100)  # after every plugin saw the page's output
+    def on_post_page(self, output, page, config):
+        """The page is written: let go of its HTML and generated parts. mkdocs-static-i18n
+        builds the next language while the previous language's pages are still referenced,
+        so without this every page of every language stays in memory to the end."""
+        page.content = None
+        page.__dict__.pop("_kb_context", None)
+        return output
+
     # -- shared with the other plugins ------------------------------------------------------
 
     def snippets(self, lang: str) -> Snippets:

@@ -116,6 +116,8 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         self._jobs.submit(
             lang, self.config.parallel, language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
             self.config.keep_full_index, self._terms.setdefault(lang, {}))
+        if not self.serving:  # only `mkdocs serve --dirty` renders a part of the pages again
+            self._pages.pop(lang, None)
         return env
 
     on_env = CombinedEvent(on_env, _start_index)
