@@ -9,7 +9,6 @@ deeper checks instead of failing on the first line.
 from __future__ import annotations
 
 import atexit
-import functools
 import os
 import shutil
 import tempfile
@@ -36,20 +35,7 @@ from kennisbank.yamlmarks import YamlSyntaxError, load_marked, split_front_matte
 SETTINGS = settings(max_examples=int(os.environ.get("KB_PROPERTY_EXAMPLES", 200)), deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
-class _Schemas(PageSchemas):
-    """The page schemas, each built once (PageSchemas copies them per call; validation does
-    not change them)."""
-
-    @functools.lru_cache(maxsize=None)
-    def for_type(self, page_type):
-        return super().for_type(page_type)
-
-    @functools.lru_cache(maxsize=None)
-    def for_translation(self, page_type):
-        return super().for_translation(page_type)
-
-
-SCHEMAS = _Schemas()
+SCHEMAS = PageSchemas()  # builds each schema once
 LANGUAGES = ["nl", "en"]
 # One folder for the files of all examples (a new folder per example cost more than the checks):
 # files are overwritten, and each check is given the files of its own example.

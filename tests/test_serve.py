@@ -66,3 +66,42 @@ def test_a_bad_edit_keeps_the_last_good_pages_served_and_a_fix_recovers(tmp_path
         page.write_text(good, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_during_serve_an_edit_reaches_the_page_and_then_the_search_index(tmp_path):
+    """During serve the build does not wait for the search index and the exports (they are
+    written when the second process has them): the edited page shows first, and the edit is
+    then found by the search index of its language."""
+    from kennisbank.search.index import stem
+
+    site = make_site(tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n  - kb-search\n", 1))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--no-strict", "-f", str(config),
+                               "-a", f"127.0.0.1:{port}"], env={**ENV, "SITE_URL": ""},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = site / "docs" / "praktijkvoorbeelden" / "de-buren.md"
+    good = page.read_text(encoding="utf-8")
+    word = "kwartiermakerswerkplaats"
+
+    def indexed() -> bool:
+        status, manifest = fetch(base + "search/nl/manifest.json", 5)
+        if status != 200:
+            return False
+        parts = range(json.loads(manifest)["shards"])
+        return any(f'"{stem("nl", word)}"' in fetch(base + f"search/nl/t{n}.json", 5)[1] for n in parts)
+
+    try:
+        wait_for(lambda: fetch(base + "praktijkvoorbeelden/de-buren/", 2)[0] == 200, 120)
+        wait_for(lambda: fetch(base + "search/nl/manifest.json", 2)[0] == 200, 60)
+        assert not indexed()
+        time.sleep(1.5)
+        page.write_text(good.replace("Bewoners werken samen", f"Bewoners werken samen in een {word}"), encoding="utf-8")
+        wait_for(lambda: word in fetch(base + "praktijkvoorbeelden/de-buren/", 5)[1])
+        wait_for(indexed)
+    finally:
+        page.write_text(good, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)

@@ -6,7 +6,11 @@ import gc
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from mkdocs.plugins import get_plugin_logger
+
 from . import i18n
+
+log = get_plugin_logger(__name__)
 
 
 class Background:
@@ -37,9 +41,9 @@ class Background:
         future.set_result(function(*args))
         return future
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            self.pool.shutdown(wait=wait)  # without wait, queued work still runs to its end
             self.pool = None
 
 
@@ -57,10 +61,10 @@ class _Shared:
         self.users.add(id(owner))
         return self.background
 
-    def release(self, owner) -> None:
+    def release(self, owner, wait: bool = True) -> None:
         self.users.discard(id(owner))
         if not self.users and self.background is not None:
-            self.background.close()  # waits for the running work
+            self.background.close(wait)  # with wait, until the running work is done
             self.background = None
 
 
@@ -74,11 +78,12 @@ class LanguageJobs:
 
     mkdocs-static-i18n builds the next language inside the first language's on_post_build and
     leaves its current language at the last one built, so each build pushes its own language
-    in on_pre_build (`begin`) and takes it back in on_post_build (`finish`)."""
+    in on_pre_build (`begin`) and takes it back in on_post_build (`deliver`)."""
 
     def __init__(self):
         self._languages: list[str] = []
         self._pending: dict[str, Future] = {}
+        self._generation: dict[str, int] = {}  # lang -> number of the newest delivery (serve)
         self._background: Background | None = None
 
     def begin(self, config, parallel: bool = True) -> None:
@@ -99,15 +104,37 @@ class LanguageJobs:
             return
         self._pending[lang] = self._background.submit(function, *args)
 
-    def finish(self, config) -> tuple[str, Future | None]:
-        """The language whose build ends and its result (None when none was started); the
-        shared worker processes stop once every language of every user is collected."""
+    def deliver(self, config, write, wait: bool = True) -> None:
+        """Hand the result of the language whose build ends to ``write(lang, result)``.
+
+        With ``wait`` (a build) the build waits for it. Without (`mkdocs serve`, where an
+        author waits for the edited page, not for the search index or the exports) the build
+        ends at once and ``write`` runs when the result is ready, unless a later build has
+        started the same work meanwhile (its result would be older)."""
         lang = self._languages.pop() if self._languages else i18n.build_language(config)
         future = self._pending.pop(lang, None)
-        if not self._pending and not self._languages:
+        last = not self._pending and not self._languages
+        if future is not None and not wait and not future.done():
+            generation = self._generation[lang] = self._generation.get(lang, 0) + 1
+
+            def ready(done: Future) -> None:
+                if done.cancelled() or self._generation.get(lang) != generation:
+                    return
+                if done.exception() is not None:
+                    log.error(f"{lang}: background work failed: {done.exception()!r}")
+                    return
+                write(lang, done.result())
+
+            future.add_done_callback(ready)
+            if last:
+                self._background = None
+                SHARED.release(self, wait=False)
+            return
+        if last:
             self._background = None
             SHARED.release(self)
-        return lang, future
+        if future is not None:
+            write(lang, future.result())
 
     def cancel(self) -> None:
         """A failed build (e.g. a content error during `mkdocs serve`) leaves nothing half done."""

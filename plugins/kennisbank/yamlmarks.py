@@ -44,9 +44,15 @@ class MarkedYaml:
 
     def item(self, index: int) -> "MarkedYaml":
         """The marks of one item of a top-level list (a bibliography or glossary entry)."""
+        # Grouped once: filtering every mark for every item made a long list quadratic.
+        groups = self.__dict__.get("_items")
+        if groups is None:
+            groups = self.__dict__["_items"] = {}
+            for key, line in self.lines.items():
+                if key and isinstance(key[0], int):
+                    groups.setdefault(key[0], {})[key[1:]] = line
         prefix = (index,)
-        lines = {k[1:]: v for k, v in self.lines.items() if k[:1] == prefix}
-        return MarkedYaml(self.data[index], lines, self.lines.get(prefix, self.first_line))
+        return MarkedYaml(self.data[index], dict(groups.get(index, {})), self.lines.get(prefix, self.first_line))
 
     def line_of(self, path) -> int:
         """Line of the deepest known node on ``path`` (falls back to its parents)."""

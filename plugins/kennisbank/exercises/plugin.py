@@ -182,13 +182,13 @@ class ExercisesPlugin(KeptAcrossRebuilds, BasePlugin[ExercisesConfig]):
         return config.site_name
 
     def on_post_build(self, config):
-        """Write the exports of the language just built."""
-        lang, future = self._jobs.finish(config)
-        if future is None:
-            return
+        """Write the exports of the language just built (during serve: once they are ready)."""
+        self._jobs.deliver(config, lambda lang, files: self._write(config, lang, files), wait=not self.serving)
+
+    def _write(self, config, lang: str, files: dict[str, bytes]) -> None:
         folder = Path(config.site_dir) / self._prefix(config, lang) / self.config.export_dir
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in future.result().items():
+        for name, data in files.items():
             (folder / name).write_bytes(data)
 
     def on_build_error(self, error):

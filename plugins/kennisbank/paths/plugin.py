@@ -213,12 +213,16 @@ class PathsPlugin(KeptAcrossRebuilds, BasePlugin[PathsConfig]):
         return env
 
     def on_post_build(self, config):
-        """Write the cartridges of the language just built, beside its path pages."""
-        lang, future = self._jobs.finish(config)
-        if future is None:
-            return
-        for path_id, data in future.result().items():
-            folder = posixpath.dirname(self.model.entries[path_id].src_uri)
+        """Write the cartridges of the language just built, beside its path pages (during
+        serve: once they are ready)."""
+        self._jobs.deliver(config, lambda lang, files: self._write(config, lang, files), wait=not self.serving)
+
+    def _write(self, config, lang: str, cartridges: dict[str, bytes]) -> None:
+        for path_id, data in cartridges.items():
+            entry = self.model.entries.get(path_id) if self.model else None
+            if entry is None:  # removed by a later edit during serve
+                continue
+            folder = posixpath.dirname(entry.src_uri)
             target = Path(config.site_dir) / self._prefix(config, lang) / folder / EXPORT_DIR / f"{path_id}.imscc"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -126,10 +126,10 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     def _write_index(self, config):
         if not self.config.enabled:
             return
-        lang, future = self._jobs.finish(config)
-        if future is None:
-            return
-        result = future.result()
+        # During serve the edited page shows at once; the index follows when it is ready.
+        self._jobs.deliver(config, lambda lang, result: self._write_files(config, lang, result), wait=not self.serving)
+
+    def _write_files(self, config, lang: str, result) -> None:
         self._terms.setdefault(lang, {}).update(result.new_terms)
         site = Path(config.site_dir)
         folder = site / "search" / lang
