@@ -70,13 +70,13 @@ def test_a_bad_edit_keeps_the_last_good_pages_served_and_a_fix_recovers(tmp_path
 
 def test_during_serve_an_edit_reaches_the_page_and_then_the_search_index(tmp_path):
     """During serve the build does not wait for the search index and the exports (they are
-    written when the second process has them): the edited page shows first, and the edit is
-    then found by the search index of its language."""
+    written when the second process has them): the edited page shows first, with its content
+    security policy, and the edit is then found by the search index of its language."""
     from kennisbank.search.index import stem
 
     site = make_site(tmp_path)
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n  - kb-search\n", 1))
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n  - kb-search\n  - kb-csp\n", 1))
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--no-strict", "-f", str(config),
@@ -99,7 +99,9 @@ def test_during_serve_an_edit_reaches_the_page_and_then_the_search_index(tmp_pat
         assert not indexed()
         time.sleep(1.5)
         page.write_text(good.replace("Bewoners werken samen", f"Bewoners werken samen in een {word}"), encoding="utf-8")
-        wait_for(lambda: word in fetch(base + "praktijkvoorbeelden/de-buren/", 5)[1])
+        html = wait_for(lambda: (lambda text: word in text and text)(fetch(base + "praktijkvoorbeelden/de-buren/", 5)[1]))
+        # kb-csp treats only the files a build wrote: the rebuilt page has its policy too.
+        assert 'http-equiv="Content-Security-Policy"' in html
         wait_for(indexed)
     finally:
         page.write_text(good, encoding="utf-8")

@@ -164,9 +164,20 @@ def _meant_type(meta: dict, page_type: str, schemas: PageSchemas) -> str | None:
 
 def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[str],
                 schemas: PageSchemas, source_ids: set[str] | None,
-                glossary_ids: set[str] | None, read=read_front_matter) -> tuple[Model, list[ContentError]]:
+                glossary_ids: set[str] | None, read=read_front_matter,
+                checked: dict | None = None) -> tuple[Model, list[ContentError]]:
     """Parse, validate and cross-check every page. ``pages`` holds (src_uri, abs_path);
-    ``read`` parses one file (the plugin passes one that remembers unchanged files)."""
+    ``read`` parses one file (the plugin passes one that remembers unchanged files), and
+    ``checked`` keeps each file's schema errors for as long as ``read`` gives the same front
+    matter object (during `mkdocs serve`, validating every page again cost seconds per edit)."""
+    checked = {} if checked is None else checked
+
+    def validated(meta, schema, marks, file):
+        hit = checked.get(file)
+        if hit is None or hit[0] is not marks or hit[1] is not schema:
+            hit = checked[file] = (marks, schema, validate(meta, schema, marks, file))
+        return list(hit[2])
+
     model = Model(languages)
     errors: list[ContentError] = []
     default = languages[0]
@@ -217,7 +228,7 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
             broken_ids.update(own_ids)
             broken_files.add(version.file)
             continue
-        found = validate(meta, schemas.for_type(page_type), marks, version.file)
+        found = validated(meta, schemas.for_type(page_type), marks, version.file)
         meant = _meant_type(meta, page_type, schemas) if found else None
         if meant:  # a wrong type makes every other field look wrong: one message
             found = [ContentError(version.file, marks.line_of(["type"]), (
@@ -272,7 +283,7 @@ def build_model(pages: list[tuple[str, Path]], docs_label: str, languages: list[
         # type, a missing list) would make a sound translation look wrong.
         dutch_sound = entry.default.file not in broken_files
         schema = schemas.for_translation(entry.type)
-        found = validate(marks.data, schema, marks, version.file) if dutch_sound else []
+        found = validated(marks.data, schema, marks, version.file) if dutch_sound else []
         # An optional text the Dutch page has and the translation lacks would show in Dutch.
         found += [ContentError(version.file, marks.first_line - 1, (
             f"{name}: the Dutch page has it; translate it here too (or remove it from the Dutch page)"))

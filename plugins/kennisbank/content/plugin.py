@@ -102,6 +102,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self._signature = None
         self._not_found: str | None = None
         self._parsed: dict[Path, tuple] = {}  # path -> (mtime_ns, front matter, error)
+        self._checked: dict = {}  # file -> its schema errors, while its front matter is unchanged
         self._schemas = PageSchemas()
         self._snippets: dict[str, Snippets] = {}
         self._glossary_plugin = None
@@ -139,7 +140,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
             pages, docs_label, i18n.languages(config), self._schemas,
             source_ids=sources.ids if sources else None,
             glossary_ids=glossary.ids if glossary else None,
-            read=self._read,
+            read=self._read, checked=self._checked,
         )
         link_errors, meta_anchors = check_links(model, {f.src_uri for f in files}, docs_label)
         errors += link_errors + check_nav(config, files, i18n.languages(config))
