@@ -7,7 +7,8 @@ For the real site and for synthetic corpora of 100, 500 and 2,000 pages per lang
 growing with the corpus, the copies grouped in navigation series and parts; --flat-nav puts
 them all in one section), it builds both languages with this site's configuration and with
 Material alone (same Markdown extensions, navigation with navigation.prune, mkdocs-static-i18n;
-no project plugins, no overrides), and measures the wall time (median of --runs builds) and the
+no project plugins, no overrides), and measures the wall time (median of --runs builds, the two
+configurations taking turns) and the
 peak memory of the build's processes together (the sum of their PSS, sampled; the process that
 builds the search index is forked from the build and shares most of its pages), with the
 largest resident set of the build process alone beside it. It then runs `mkdocs serve --dirty` on the real site and on the
@@ -102,14 +103,19 @@ def build_once(config: Path, out: Path) -> tuple[float, float, float]:
     return seconds, memory.peak_kib / 1024, own / 1024
 
 
-def measure(config: Path, work: Path, runs: int) -> tuple[float, float, float]:
-    times, peaks, own = [], [], []
+def measure(site: Path, bare: Path, work: Path, runs: int) -> tuple[tuple, tuple]:
+    """(time, peak, rss) of this site and of Material alone: the medians of ``runs`` builds
+    each, taken in turns, so that a slow moment of the machine hits both (run apart, Material's
+    time on the real site swung between 2.1 and 2.8 s)."""
+    results: dict[Path, list] = {site: [], bare: []}
     for n in range(runs):
-        seconds, peak, rss = build_once(config, work / f"out-{config.stem}-{n}")
-        times.append(seconds)
-        peaks.append(peak)
-        own.append(rss)
-    return statistics.median(times), max(peaks), max(own)
+        for config in (site, bare):
+            results[config].append(build_once(config, work / f"out-{config.stem}-{n}"))
+
+    def summary(rows):
+        return statistics.median(r[0] for r in rows), max(r[1] for r in rows), max(r[2] for r in rows)
+
+    return summary(results[site]), summary(results[bare])
 
 
 def free_port() -> int:
@@ -178,8 +184,7 @@ def main() -> None:
             site, bare, counts = write_site_corpus(folder, size, flat_nav=args.flat_nav)
             corpora[size] = (site, folder)
             runs = args.runs if (size or 0) < 2000 else max(1, args.runs - 1)
-            kb_time, kb_peak, kb_rss = measure(site, tmp, runs)
-            bare_time, bare_peak, _ = measure(bare, tmp, runs)
+            (kb_time, kb_peak, kb_rss), (bare_time, bare_peak, _) = measure(site, bare, tmp, runs)
             rows.append({"name": "real site" if size is None else f"{size} pages", "size": size, **counts,
                          "kb": kb_time, "kb_peak": kb_peak, "kb_rss": kb_rss, "bare": bare_time, "bare_peak": bare_peak})
             print(f"  measured {rows[-1]['name']}: {kb_time:.1f} s / bare {bare_time:.1f} s", flush=True)
