@@ -123,7 +123,10 @@ class LanguageJobs:
                 if done.exception() is not None:
                     log.error(f"{lang}: background work failed: {done.exception()!r}")
                     return
-                write(lang, done.result())
+                try:
+                    write(lang, done.result())
+                except Exception as exc:  # in the pool's thread: say it, the server goes on
+                    log.error(f"{lang}: writing the result of background work failed: {exc!r}")
 
             future.add_done_callback(ready)
             if last:

@@ -90,6 +90,7 @@ class Model:
         self.untyped: dict[str, Version] = {}  # plain pages without id
         self.broken: set[str] = set()  # ids of pages with errors of their own (checks of others skip them)
         self._of_type: dict[str, list[Entry]] = {}
+        self._places: dict[str, dict[str, int]] = {}  # type -> entry id -> index in of_type()
 
     @property
     def default_language(self) -> str:
@@ -106,6 +107,18 @@ class Model:
                 found.sort(key=lambda e: e.title(self.default_language).lower())
             self._of_type[page_type] = found
         return list(self._of_type[page_type])
+
+    def neighbours(self, entry_id: str) -> tuple[int, int, str | None, str | None] | None:
+        """(place, total, previous id, next id) of an entry among the entries of its type, in
+        the order of of_type() (a window's place in the canon); made once per type."""
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            return None
+        if entry.type not in self._places:
+            self._places[entry.type] = {e.id: i for i, e in enumerate(self.of_type(entry.type))}
+        ordered, index = self._of_type[entry.type], self._places[entry.type][entry_id]
+        return (index, len(ordered), ordered[index - 1].id if index > 0 else None,
+                ordered[index + 1].id if index + 1 < len(ordered) else None)
 
     def lookup(self, src_uri: str):
         return self.by_src.get(src_uri)

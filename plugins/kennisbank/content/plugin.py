@@ -307,13 +307,12 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         def canon_place() -> dict | None:
             """This window's place in the canon and its neighbours: only those two become
             references (every window listing the whole canon made the build quadratic)."""
-            windows = model.of_type("venster")
-            index = next((i for i, e in enumerate(windows) if entry is not None and e.id == entry.id), None)
-            if index is None:
+            place = model.neighbours(entry.id) if entry is not None and entry.type == "venster" else None
+            if place is None:
                 return None
-            return {"n": index + 1, "total": len(windows),
-                    "previous": ref(windows[index - 1].id) if index > 0 else None,
-                    "next": ref(windows[index + 1].id) if index + 1 < len(windows) else None}
+            index, total, previous, following = place
+            return {"n": index + 1, "total": total, "previous": ref(previous) if previous else None,
+                    "next": ref(following) if following else None}
 
         return {
             **PageHelpers(self.snippets(lang), entry.src_uri if entry else page.file.src_uri, url_of),

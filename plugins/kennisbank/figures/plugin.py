@@ -157,13 +157,14 @@ class FiguresPlugin(KeptAcrossRebuilds, BasePlugin[FiguresConfig]):
 
     def case_map(self, context, current: str | None = None, variant: str | None = None) -> dict:
         entries = self.model.of_type("praktijkvoorbeeld")
-        nearest = bool(current) and len(entries) > CASE_MAP_ALL_UP_TO
+        total = len(entries)
+        nearest = bool(current) and total > CASE_MAP_ALL_UP_TO
         if nearest:
             entries = nearest_cases(entries, current, CASE_MAP_NEAREST, context["lang"])
         cases = [context["ref"](e.id) for e in entries]
         view = map_view(self.map, cases, variant or ("case" if current else "overview"), current)
         view["source"] = self.map.source
-        view["total"] = len(self.model.of_type("praktijkvoorbeeld"))
+        view["total"] = total
         view["nearest"] = nearest
         return view
 

@@ -118,12 +118,12 @@ class GlossaryPlugin(KeptAcrossRebuilds, BasePlugin[GlossaryConfig]):
         model = content.model if content else None
         if model is not None:
             # Once per model and glossary: mkdocs-static-i18n runs on_files once per language.
-            checked = self.__dict__.get("_english_checked")
+            checked = getattr(self, "_english_checked", None)
             if checked is None or checked[0] is not model or checked[1] != getattr(self, "_signature", None):
                 english = [v for e in model.entries.values() for lang, v in e.versions.items() if lang == "en"]
                 lines = {t["id"]: self._marked.item(i).line_of(["id"]) for i, t in enumerate(self.terms)}
                 found = check_english(self.terms, english, self.config.glossary, lambda t: lines[t["id"]])
-                checked = self.__dict__["_english_checked"] = (model, getattr(self, "_signature", None), found)
+                checked = self._english_checked = (model, getattr(self, "_signature", None), found)
             errors += checked[2]
         report(errors, log, "glossary")
         return files
