@@ -68,7 +68,7 @@ def _merge_questions(base, translated, file, marks):
                     f"vragen[{index}].{key}: has {len(own[key])} entries, the Dutch question has "
                     f"{len(question.get(key) or [])} (translate each one, in the same order)")))
                 continue
-            result[key] = [{**a, **b} for a, b in zip(question[key], own[key])]
+            result[key] = [{**a, **b} for a, b in zip(question.get(key) or [], own[key])]
         for key in ("items",):
             if key in own and isinstance(own[key], list) and isinstance(question.get(key) or [], list) \
                     and len(own[key]) != len(question.get(key) or []):
