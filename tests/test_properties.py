@@ -218,6 +218,8 @@ def test_marked_yaml_round_trip_knows_every_line(value):
 @given(site_files, st.lists(st.fixed_dictionaries({"id": st.sampled_from(["vroeg", "laat"]),
                                                     "van": st.integers(1800, 2000), "tot": st.integers(1800, 2100),
                                                     "titel": st.just("T"), "titel_en": st.just("T")}), max_size=3))
+# Found on a fresh clone: a path whose sessions are not a list.
+@example({"index.md": "---\ntype: leerroute\ntitel: ''\ndocent: {}\nsessies: true\n---\n\n\n"}, [])
 def test_model_is_valid_or_lists_errors(files, periods):
     paths = write(SCRATCH / "docs", files)
     texts = {f"docs/{rel}": text for rel, text in files.items()}

@@ -23,6 +23,11 @@ def steps_of(meta: dict) -> list[Step]:
     return out
 
 
+def _list(value) -> list:
+    """A list field as written, or nothing when it is not a list (the schema reports that)."""
+    return value if isinstance(value, list) else []
+
+
 def check_paths(model) -> list[ContentError]:
     """Unknown targets, targets missing in a language of the path, lesson-plan parts that
     name a step the path does not have."""
@@ -53,9 +58,9 @@ def check_paths(model) -> list[ContentError]:
                         f"stappen[{index}].naar: {target!r} has no {lang} version, but this path has one "
                         f"({version.file.rsplit('.', 1)[0]}.{lang}.md); translate {hit.default.file} first "
                         "or choose another step")))
-        for s, session in enumerate(meta.get("sessies") or []):
-            for p, part in enumerate(session.get("onderdelen") or [] if isinstance(session, dict) else []):
-                for k, number in enumerate(part.get("stappen") or [] if isinstance(part, dict) else []):
+        for s, session in enumerate(_list(meta.get("sessies"))):
+            for p, part in enumerate(_list(session.get("onderdelen")) if isinstance(session, dict) else []):
+                for k, number in enumerate(_list(part.get("stappen")) if isinstance(part, dict) else []):
                     if isinstance(number, int) and number > len(steps):
                         errors.append(ContentError(version.file, marks.line_of(["sessies", s, "onderdelen", p, "stappen", k]), (
                             f"sessies[{s}].onderdelen[{p}].stappen: step {number} does not exist "
