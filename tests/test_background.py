@@ -3,11 +3,16 @@
 and as `mkdocs build` uses it (the build waits)."""
 from __future__ import annotations
 
+import gc
+import pickle
+import tempfile
 import threading
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
-from kennisbank.background import SHARED, LanguageJobs
+from kennisbank.background import SHARED, Background, LanguageJobs
+from kennisbank.search.files import PageSpool
 
 
 def slow_square(n: int, seconds: float) -> int:
@@ -67,3 +72,44 @@ def test_during_serve_a_newer_build_wins_over_an_older_result():
     assert newest.wait(30)
     time.sleep(2.5)  # the older result arrives meanwhile and is dropped
     assert written == [4]
+
+
+def kb_temp_files() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("kb-job-*")}
+
+
+def test_a_result_waits_in_a_file_until_asked_for_and_the_file_goes_after():
+    before = kb_temp_files()
+    background = Background(parallel=True)
+    try:
+        future = background.submit(slow_square, 5, 0.0)
+        while not future.done():
+            time.sleep(0.05)
+        waiting = kb_temp_files() - before
+        assert len(waiting) == 1, "the finished result should wait in one temporary file"
+        assert future.result() == 25
+        assert future.result() == 25  # asked twice: read once
+        assert kb_temp_files() - before == set()
+        unread = background.submit(slow_square, 6, 0.0)
+        while not unread.done():
+            time.sleep(0.05)
+        del unread  # a result nobody asks for (a cancelled serve build) leaves no file
+        gc.collect()
+        assert kb_temp_files() - before == set()
+    finally:
+        background.close()
+
+
+def test_pages_reach_the_index_process_one_at_a_time_and_their_file_goes_after_reading():
+    pages = [(f"p{n}/", f"Pagina {n}", f"<p>tekst {n}</p>", 1.0) for n in range(3)]
+    spool = PageSpool(pages)
+    path = Path(spool.path)
+    assert path.exists()
+    copy = pickle.loads(pickle.dumps(spool))  # as the worker receives it
+    assert list(copy) == pages
+    assert not path.exists()
+    unread = PageSpool(pages)
+    path = Path(unread.path)
+    del unread
+    gc.collect()
+    assert not path.exists()

@@ -260,10 +260,10 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
 
     @event_priority(-100)  # after every plugin saw the page's output
     def on_post_page(self, output, page, config):
-        """The page is written: let go of its HTML and generated parts. mkdocs-static-i18n
+        """The page is written: let go of its HTML, its Markdown and generated parts. mkdocs-static-i18n
         builds the next language while the previous language's pages are still referenced,
         so without this every page of every language stays in memory to the end."""
-        page.content = None
+        page.content = page.markdown = None
         page.__dict__.pop("_kb_context", None)
         return output
 

@@ -17,7 +17,7 @@ from .. import i18n
 from ..offline import SHIM, is_offline
 from .config import SearchConfig
 from ..background import LanguageJobs
-from .files import language_files
+from .files import PageSpool, language_files
 from .synonyms import synonym_groups
 
 log = get_plugin_logger(__name__)
@@ -114,7 +114,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         glossary = config.plugins.get("kb-glossary")
         synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
         self._jobs.submit(
-            lang, self.config.parallel, language_files, lang, pages, tuple(self.config.section_levels), synonyms, self.config.snippet_length,
+            lang, self.config.parallel, language_files, lang, PageSpool(pages), tuple(self.config.section_levels), synonyms, self.config.snippet_length,
             self.config.keep_full_index, self._terms.setdefault(lang, {}))
         if not self.serving:  # only `mkdocs serve --dirty` renders a part of the pages again
             self._pages.pop(lang, None)
