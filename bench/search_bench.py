@@ -97,7 +97,7 @@ def kb_index_time(site: Path) -> float:
                 docs.append({"l": "", "t": s["title"], "p": -1 if not s["id"] else parent, "x": s["text"][:320],
                              "body": s["text"]})
         index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"]} for n, d in enumerate(docs)])
-        split_index(index.serialize(), docs)
+        split_index(index, docs)
     return time.perf_counter() - start
 
 
