@@ -4,15 +4,18 @@ and as `mkdocs build` uses it (the build waits)."""
 from __future__ import annotations
 
 import gc
-import pickle
+import json
 import tempfile
 import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from kennisbank.background import SHARED, Background, LanguageJobs
-from kennisbank.search.files import PageSpool
+from kennisbank.search.files import language_files
+from kennisbank.search.stream import PageStream, StreamAborted
 
 
 def slow_square(n: int, seconds: float) -> int:
@@ -69,9 +72,11 @@ def test_during_serve_a_newer_build_wins_over_an_older_result():
     jobs.begin(config())
     jobs.submit("nl", True, slow_square, 2, 0.2)  # an edit's build: done first
     jobs.deliver(config(), write, wait=False)
+    before = kb_temp_files()
     assert newest.wait(30)
     time.sleep(2.5)  # the older result arrives meanwhile and is dropped
     assert written == [4]
+    assert kb_temp_files() - before == set(), "the dropped result's file was left behind"
 
 
 def kb_temp_files() -> set[str]:
@@ -100,16 +105,46 @@ def test_a_result_waits_in_a_file_until_asked_for_and_the_file_goes_after():
         background.close()
 
 
-def test_pages_reach_the_index_process_one_at_a_time_and_their_file_goes_after_reading():
-    pages = [(f"p{n}/", f"Pagina {n}", f"<p>tekst {n}</p>", 1.0) for n in range(3)]
-    spool = PageSpool(pages)
-    path = Path(spool.path)
+def test_pages_reach_the_index_process_while_they_render_and_their_file_goes_after_reading():
+    pages = [(f"p{n}.md", f"p{n}/", f"Pagina {n}", f"<p>buurt {n}</p><h2 id='a'>Wijk {n}</h2><p>bewoners</p>", 1.0)
+             for n in range(3)]
+    before = {p.name for p in Path(tempfile.gettempdir()).glob("kb-search-*")}
+    background = Background(parallel=True)
+    try:
+        stream = PageStream()
+        future = background.submit(language_files, "nl", stream, (2, 3), {}, 320, True, None)
+        for page in pages:  # the index process is reading meanwhile
+            time.sleep(0.2)
+            stream.add(page)
+        assert not future.done()
+        # The end gives the order of the navigation (here another than the order of rendering).
+        stream.end(order=["p2.md", "p0.md", "p1.md"], synonyms={"buurt": ["wijk"]})
+        streamed = future.result(timeout=60)
+    finally:
+        background.close()
+    listed = language_files("nl", [pages[n][1:] for n in (2, 0, 1)], (2, 3), {"buurt": ["wijk"]}, 320, True, None)
+    assert (streamed.manifest_json, streamed.files, streamed.full_json) == (listed.manifest_json, listed.files, listed.full_json)
+    assert json.loads(streamed.manifest_json)["synonyms"] == {"buurt": ["wijk"]}
+    assert {p.name for p in Path(tempfile.gettempdir()).glob("kb-search-*")} == before
+
+
+def test_an_aborted_stream_stops_its_index_process_with_a_reason():
+    background = Background(parallel=True)
+    try:
+        stream = PageStream()
+        future = background.submit(language_files, "nl", stream, (2, 3), {}, 320, False, None)
+        stream.add(("a.md", "a/", "A", "<p>tekst</p>", 1.0))
+        stream.abort()
+        with pytest.raises(StreamAborted, match="stopped before its last page"):
+            future.result(timeout=60)
+    finally:
+        background.close()
+
+
+def test_a_stream_that_nobody_reads_leaves_no_file():
+    stream = PageStream.of([("a.md", "a/", "A", "<p>tekst</p>", 1.0)])
+    path = Path(stream.path)
     assert path.exists()
-    copy = pickle.loads(pickle.dumps(spool))  # as the worker receives it
-    assert list(copy) == pages
-    assert not path.exists()
-    unread = PageSpool(pages)
-    path = Path(unread.path)
-    del unread
+    del stream
     gc.collect()
     assert not path.exists()

@@ -87,6 +87,11 @@ class _FromFile:
     def add_done_callback(self, function) -> None:
         self._inner.add_done_callback(lambda _: function(self))
 
+    def discard(self) -> None:
+        """The result is not wanted (a newer build's replaced it): its file goes now."""
+        if self._inner.done() and not self._inner.cancelled() and self._inner.exception() is None:
+            _unlink(self._inner.result())
+
     def result(self, timeout=None):
         if self._value is self._missing:
             path = self._inner.result(timeout)
@@ -176,8 +181,15 @@ class LanguageJobs:
         if self._background is None:
             self._background = SHARED.get(self, parallel, WORKERS)
 
-    def started(self) -> bool:
-        return bool(self._pending)
+    def started(self, lang: str | None = None) -> bool:
+        """Whether work was submitted (for ``lang``, or for any language)."""
+        return lang in self._pending if lang is not None else bool(self._pending)
+
+    def in_background(self, parallel: bool = True) -> bool:
+        """Whether submitted work runs in another process (else ``submit`` runs it at once)."""
+        if self._background is None:
+            self._background = SHARED.get(self, parallel, WORKERS)
+        return parallel and self._background.pool is not None
 
     def submit(self, lang: str, parallel: bool, function, *args) -> None:
         if self._background is None:
@@ -204,6 +216,7 @@ class LanguageJobs:
 
             def ready(done: Future) -> None:
                 if done.cancelled() or self._generation.get(lang) != generation:
+                    getattr(done, "discard", lambda: None)()
                     return
                 if done.exception() is not None:
                     log.error(f"{lang}: background work failed: {done.exception()!r}")

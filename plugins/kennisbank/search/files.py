@@ -3,15 +3,12 @@ a second process while mkdocs-static-i18n renders the next language."""
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import tempfile
-import weakref
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from .index import build_index
+from .index import build_index, term_filler
 from .split import split_index
+from .stream import PageStream
 from .text import sections
 
 
@@ -27,69 +24,69 @@ class LanguageFiles:
     new_terms: dict = field(default_factory=dict)  # cache entries the build added
 
 
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-class PageSpool:
-    """The rendered pages of one language in a temporary file, one pickled record per page,
-    for the index process to read one at a time. A list of pages would travel as one pickled
-    message of all their HTML (about 70 MiB per language at 2,000 pages), held whole by the
-    build and by the index process at once. Read once: the file goes when it has been read,
-    or when this object goes without being read (a cancelled build)."""
-
-    def __init__(self, pages: Iterable[tuple]):
-        fd, self.path = tempfile.mkstemp(prefix="kb-search-", suffix=".pages")
-        self._remove = weakref.finalize(self, _unlink, self.path)
-        with os.fdopen(fd, "wb") as out:
-            for page in pages:
-                pickle.dump(page, out, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __getstate__(self):
-        return {"path": self.path}  # the copy in the index process removes the file itself
-
-    def __setstate__(self, state):
-        self.path, self._remove = state["path"], None
-
-    def __iter__(self) -> Iterator[tuple]:
-        try:
-            with open(self.path, "rb") as spool:
-                while True:
-                    try:
-                        yield pickle.load(spool)
-                    except EOFError:
-                        return
-        finally:
-            _unlink(self.path)
-
-
-def documents(pages: Iterable[tuple], levels) -> list[dict]:
-    """One document per page intro and per section: [{'l': url, 't': title, 'p': index of its
-    page's document or -1, 'body': text}], in page order. pages: [(url, title, html[, boost])];
-    a page's boost (front matter search.boost) weighs all its documents."""
+def page_documents(url: str, title: str, html: str, boost: float = 1.0, levels=(2, 3)) -> list[dict]:
+    """One document for the page's intro and one per section: [{'l': url, 't': title, 'p': -1
+    for the intro or 0 (its page's document, counted from the page), 'body': text}]."""
     docs: list[dict] = []
-    for url, title, html, *rest in pages:
-        boost = rest[0] if rest else 1.0
-        parent = len(docs)
-        for section in sections(html, levels):
-            if section["id"]:
-                docs.append({"l": f"{url}#{section['id']}", "t": section["title"], "p": parent, "body": section["text"]})
-            else:
-                docs.append({"l": url, "t": title, "p": -1, "body": section["text"]})
-            if boost != 1.0:
-                docs[-1]["boost"] = boost
+    for section in sections(html, levels):
+        if section["id"]:
+            docs.append({"l": f"{url}#{section['id']}", "t": section["title"], "p": 0, "body": section["text"]})
+        else:
+            docs.append({"l": url, "t": title, "p": -1, "body": section["text"]})
+        if boost != 1.0:
+            docs[-1]["boost"] = boost
     return docs
 
 
-def language_files(lang: str, pages: Iterable[tuple], levels, synonyms: dict, snippet_length: int,
-                   keep_full: bool, cache: dict) -> LanguageFiles:
-    """The index files of one language from its rendered pages (a list, or a PageSpool that
-    hands them over one at a time), in page order."""
-    docs = documents(pages, levels)
-    known = set(cache)
+def _joined(pages: Iterable[list[dict]]) -> list[dict]:
+    """The documents of all pages in one list, each section pointing at its page's document."""
+    docs: list[dict] = []
+    for page in pages:
+        parent = len(docs)
+        for doc in page:
+            docs.append({**doc, "p": parent} if doc["p"] != -1 else doc)
+    return docs
+
+
+def documents(pages: Iterable[tuple], levels) -> list[dict]:
+    """One document per page intro and per section, in page order: [{'l': url, 't': title,
+    'p': index of its page's document or -1, 'body': text}]. pages: [(url, title, html[, boost])];
+    a page's boost (front matter search.boost) weighs all its documents."""
+    return _joined(page_documents(url, title, html, *rest, levels=levels) for url, title, html, *rest in pages)
+
+
+def _streamed(lang: str, stream: PageStream, levels, cache: dict) -> tuple[list[dict], dict]:
+    """The documents of a PageStream of (src_uri, url, title, html, boost), each page split and
+    tokenised as it arrives, in the order its end gives; and the end's details."""
+    fill = term_filler(lang, cache)
+    parsed: dict[str, list[dict]] = {}
+    for src_uri, url, title, html, boost in stream:
+        parsed[src_uri] = page = page_documents(url, title, html, boost, levels)
+        for doc in page:
+            fill("title", doc["t"])
+            fill("text", doc["body"])
+    order = stream.details.get("order")
+    return _joined(parsed[s] for s in (order if order is not None else parsed) if s in parsed), stream.details
+
+
+def language_files(lang: str, pages: Iterable[tuple] | PageStream, levels, synonyms: dict, snippet_length: int,
+                   keep_full: bool, cache: dict | None) -> LanguageFiles | None:
+    """The index files of one language from its rendered pages, in page order: a list of
+    (url, title, html[, boost]), or a PageStream of (src_uri, url, title, html, boost) whose
+    end may name the order (``order``: src_uris) and the ``synonyms``.
+
+    ``cache`` keeps the terms of each field text for the next build (`mkdocs serve`), and the
+    result brings back the new ones; with None nothing is kept. None when there is no page."""
+    keep_terms = cache is not None
+    cache = cache if keep_terms else {}
+    known = set(cache) if keep_terms else set()
+    if isinstance(pages, PageStream):
+        docs, details = _streamed(lang, pages, levels, cache)
+        synonyms = details.get("synonyms", synonyms)
+    else:
+        docs = documents(pages, levels)
+    if not docs:
+        return None
     small_docs = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][:snippet_length]} for d in docs]
     index = build_index(lang, [{"ref": str(n), "title": d["t"], "text": d["body"], "boost": d.get("boost", 1.0)}
                                for n, d in enumerate(docs)], cache, searchable=False)
@@ -99,4 +96,5 @@ def language_files(lang: str, pages: Iterable[tuple], levels, synonyms: dict, sn
         full = _dumps({"version": 1, "lang": lang, "index": index.serialize(), "docs": small_docs, "synonyms": synonyms})
     manifest, files = split_index(index, small_docs)
     manifest.update({"lang": lang, "synonyms": synonyms})
-    return LanguageFiles(_dumps(manifest), files, full, {k: v for k, v in cache.items() if k not in known})
+    new_terms = {k: v for k, v in cache.items() if k not in known} if keep_terms else {}
+    return LanguageFiles(_dumps(manifest), files, full, new_terms)

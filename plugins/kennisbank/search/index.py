@@ -160,6 +160,19 @@ def _dutch_builder(cache=None) -> Builder:
     return builder
 
 
+def term_filler(lang: str, cache: dict):
+    """fill(field, text): put the terms of a field text in ``cache`` ahead of build_index (the
+    index process does this for each page as it arrives)."""
+    builder = _dutch_builder(cache) if lang == "nl" else _english_builder(cache)
+
+    def fill(field_name: str, value) -> None:
+        key = (field_name, value)
+        if key not in cache:
+            cache[key] = builder._terms(field_name, value)
+
+    return fill
+
+
 def build_index(lang: str, docs: list[dict], cache: dict | None = None, searchable: bool = True):
     """docs: [{'ref': '0', 'title': ..., 'text': ...}] -> lunr Index. ``cache`` keeps the
     terms of each field text between builds; an index only to be serialized need not be

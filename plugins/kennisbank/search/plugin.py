@@ -17,7 +17,8 @@ from .. import i18n
 from ..offline import SHIM, is_offline
 from .config import SearchConfig
 from ..background import LanguageJobs
-from .files import PageSpool, language_files
+from .files import language_files
+from .stream import PageStream
 from .synonyms import synonym_groups
 
 log = get_plugin_logger(__name__)
@@ -34,6 +35,8 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         self._pages: dict[str, dict[str, tuple]] = {}  # lang -> src_uri -> (url, title, html)
         self._order: dict[str, list[str]] = {}  # lang -> src_uris of the build, in order
         self._jobs = LanguageJobs()  # language -> its LanguageFiles
+        # lang -> the pages going to its index process while they render (builds, not serve)
+        self._streams: dict[str, PageStream] = {}
         # Terms per field text, per language, kept across `mkdocs serve` rebuilds.
         self._terms: dict[str, dict] = {}
 
@@ -47,8 +50,16 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         return config
 
     def on_pre_build(self, config):
-        if self.config.enabled:
-            self._jobs.begin(config, self.config.parallel)
+        if not self.config.enabled:
+            return
+        self._jobs.begin(config, self.config.parallel)
+        if not self.serving:
+            # Each page goes to the index process as soon as it is rendered. During serve a
+            # rebuild renders only the edited pages: the index then takes the kept ones too.
+            lang = i18n.build_language(config)
+            self._streams[lang] = stream = PageStream()
+            if self._jobs.in_background(self.config.parallel):
+                self._submit(lang, stream, {})
 
     def on_env(self, env, config, files):
         # The pages of this language's build, in order (after mkdocs-static-i18n chose them).
@@ -95,30 +106,43 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         # Kept per page across `mkdocs serve --dirty` rebuilds, which render only the pages
         # that changed; the index process splits them into sections.
         title = html_module.unescape(str((page.meta or {}).get("title") or page.title or ""))
-        self._pages.setdefault(i18n.build_language(config), {})[page.file.src_uri] = (
-            page.url, title, html, wishes.get("boost", 1.0))
+        lang = i18n.build_language(config)
+        stream = self._streams.get(lang)
+        if stream is not None:
+            stream.add((page.file.src_uri, page.url, title, html, wishes.get("boost", 1.0)))
+        else:
+            self._pages.setdefault(lang, {})[page.file.src_uri] = (page.url, title, html, wishes.get("boost", 1.0))
         return html
 
     @event_priority(-100)  # after on_env above recorded the order of the pages
     def _start_index(self, env, config, files):
         """Every page of this language is rendered by now (MkDocs runs on_env between
-        rendering the pages and writing them): start its index in a second process, while
-        this process writes the pages and mkdocs-static-i18n builds the next language."""
+        rendering the pages and writing them): end its stream, or start its index in a second
+        process, while this process writes the pages and mkdocs-static-i18n builds the next
+        language."""
         if not self.config.enabled:
             return env
         lang = i18n.build_language(config)
-        known = self._pages.get(lang, {})
-        pages = [known[src] for src in self._order.get(lang, []) if src in known]
-        if not pages:  # nothing to index (a build that rendered no page of this language)
-            return env
         glossary = config.plugins.get("kb-glossary")
         synonyms = synonym_groups(glossary.terms, lang) if glossary else {}
-        self._jobs.submit(
-            lang, self.config.parallel, language_files, lang, PageSpool(pages), tuple(self.config.section_levels), synonyms, self.config.snippet_length,
-            self.config.keep_full_index, self._terms.setdefault(lang, {}))
-        if not self.serving:  # only `mkdocs serve --dirty` renders a part of the pages again
-            self._pages.pop(lang, None)
+        order = self._order.get(lang, [])
+        stream = self._streams.pop(lang, None)
+        if stream is not None:
+            stream.end(order=order, synonyms=synonyms)
+            if not self._jobs.started(lang):
+                self._submit(lang, stream, synonyms)
+            return env
+        known = self._pages.get(lang, {})
+        pages = [(src,) + known[src] for src in order if src in known]
+        if not pages:  # nothing to index (a build that rendered no page of this language)
+            return env
+        self._submit(lang, PageStream.of(pages, synonyms=synonyms), synonyms)
         return env
+
+    def _submit(self, lang: str, stream: PageStream, synonyms: dict) -> None:
+        self._jobs.submit(
+            lang, self.config.parallel, language_files, lang, stream, tuple(self.config.section_levels), synonyms,
+            self.config.snippet_length, self.config.keep_full_index, self._terms.setdefault(lang, {}) if self.serving else None)
 
     on_env = CombinedEvent(on_env, _start_index)
 
@@ -130,7 +154,10 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
         self._jobs.deliver(config, lambda lang, result: self._write_files(config, lang, result), wait=not self.serving)
 
     def _write_files(self, config, lang: str, result) -> None:
-        self._terms.setdefault(lang, {}).update(result.new_terms)
+        if result is None:  # the language has no page to index
+            return
+        if self.serving:
+            self._terms.setdefault(lang, {}).update(result.new_terms)
         site = Path(config.site_dir)
         folder = site / "search" / lang
         if folder.exists():
@@ -162,4 +189,7 @@ class SearchPlugin(KeptAcrossRebuilds, BasePlugin[SearchConfig]):
     on_post_build = _write_index
 
     def on_build_error(self, error):
+        for stream in self._streams.values():
+            stream.abort()  # its index process stops reading
+        self._streams.clear()
         self._jobs.cancel()
