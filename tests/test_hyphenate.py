@@ -27,3 +27,30 @@ def test_markup_in_a_title_stays_text_for_the_template_to_escape():
 @given(st.text())
 def test_hyphenating_never_changes_the_letters(text):
     assert hyphenate(text).replace(SOFT_HYPHEN, "") == text.replace(SOFT_HYPHEN, "")
+
+
+def test_patterns_kept_between_builds_hyphenate_as_freshly_parsed_ones_and_a_damaged_copy_is_parsed_again(tmp_path, monkeypatch):
+    import pyphen
+
+    from kennisbank import hyphenate as module
+
+    words = ["doelgroepenemancipatie", "samenlevingsopbouw", "buurtbewoners", "opbouwwerkers"]
+    path = pyphen.LANGUAGES["nl_NL"]
+    fresh = pyphen.HyphDict(path)
+    expected = [fresh.positions(w) for w in words]
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    module.keep_dictionaries_in(tmp_path)
+    try:
+        module._parsed("nl_NL")  # parsed and kept
+        kept = list(tmp_path.glob("pyphen-*-nl_NL-*.pickle"))
+        assert len(kept) == 1
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        module._parsed("nl_NL")  # read back
+        assert [pyphen.hdcache[path].positions(w) for w in words] == expected
+        kept[0].write_bytes(b"not a pickle")
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        module._parsed("nl_NL")  # damaged: parsed again, and kept again
+        assert [pyphen.hdcache[path].positions(w) for w in words] == expected
+        assert kept[0].read_bytes() != b"not a pickle"
+    finally:
+        module.keep_dictionaries_in(None)

@@ -10,8 +10,9 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .hyphenate import hyphenate
+from .hyphenate import hyphenate, keep_dictionaries_in
 from .snippets import Snippets, resolve_md_links
+from .yamlmarks import Loader
 
 
 class KeysFirstEnvironment(jinja2.Environment):
@@ -36,6 +37,7 @@ def bytecode_cache(root: Path) -> jinja2.BytecodeCache:
     template name and a checksum of its source, so an edited template is compiled afresh."""
     folder = root / ".cache" / "kennisbank" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
+    keep_dictionaries_in(root / ".cache" / "kennisbank")  # the hyphenation patterns, likewise
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
@@ -57,7 +59,7 @@ class Renderer:
         if self._labels_uptodate is not None and self._labels_uptodate():
             return
         source, _, self._labels_uptodate = self.env.loader.get_source(self.env, self.labels_template)
-        self.labels = yaml.safe_load(source)
+        self.labels = yaml.load(source, Loader=Loader)
 
     def render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(**context)
