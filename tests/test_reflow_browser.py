@@ -49,13 +49,17 @@ def pages(site):
         yield html.relative_to(site).as_posix()
 
 
-def test_no_page_is_wider_than_a_phone(browser, server, site):
+PARTS = 4  # the pages in four tests, so that the two test workers share them
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_no_page_is_wider_than_a_phone(browser, server, site, part):
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800}, is_mobile=True,
                                   has_touch=True, device_scale_factor=1)
     tab = context.new_page()
     too_wide, unlabelled, seen = [], [], 0
     try:
-        for path in pages(site):
+        for path in list(pages(site))[part::PARTS]:
             tab.set_viewport_size({"width": WIDTHS[0], "height": 800})
             tab.goto(server + path, wait_until="load")
             seen += 1
@@ -70,7 +74,7 @@ def test_no_page_is_wider_than_a_phone(browser, server, site):
                                if not box["hint"]]
     finally:
         context.close()
-    assert seen > 150, f"only {seen} pages were checked"
+    assert seen > 150 // PARTS, f"only {seen} pages were checked"
     assert not too_wide, "pages wider than the phone:\n" + "\n".join(too_wide[:40])
     assert not unlabelled, ("boxes that scroll sideways without a visible hint:\n"
                             + "\n".join(sorted(set(unlabelled))[:40]))
