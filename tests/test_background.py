@@ -18,6 +18,13 @@ from kennisbank.search.files import language_files
 from kennisbank.search.stream import PageStream, StreamAborted
 
 
+@pytest.fixture(autouse=True)
+def private_temp(tmp_path, monkeypatch):
+    """Temporary files of this test's jobs in a folder of its own (worker processes are forked
+    after this, so they use it too): builds of other test workers write theirs meanwhile."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
 def slow_square(n: int, seconds: float) -> int:
     time.sleep(seconds)
     return n * n

@@ -5,8 +5,9 @@ slow one it replaced, on the real content:
   Markdown abbreviation lines (`*[term]: definition`);
 - export snippets: one safe converter (kennisbank.snippets.Snippets, reset, memoized, plain texts
   without a Markdown run) with links resolved per page, vs. a new converter per snippet;
-- search index: the cached builder vs. lunr's own Builder, and the index built in a second
-  process vs. in the build process.
+- search index: the cached builder vs. lunr's own Builder, the index built in a second
+  process vs. in the build process, and its parts split from the index itself vs. from lunr's
+  serialized form (tests/test_background.py: pages streamed while they render vs. a list).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from kennisbank.background import Background
 from kennisbank.exercises.export import Texts
 from kennisbank.glossary.plugin import first_tooltips_only, tooltip_glossary
 from kennisbank.search import files as search_files
+from kennisbank.search import split as search_split
 from kennisbank.search.index import _dutch_builder, _english_builder, build_index
 from kennisbank.snippets import Snippets, is_plain
 
@@ -168,3 +170,46 @@ def test_plain_texts_skip_markdown_with_the_same_result(terms, lang):
     assert len(plain) > 1000
     assert sum("<abbr" in fast.block(t) for t in plain) > 100, "the comparison must include tooltips"
     assert [fast.block(t) for t in plain] == [reference.md.reset().convert(t) for t in plain]
+
+
+def split_from_serialized(serialized: dict, docs: list[dict], shard_bytes: int = 48_000):
+    """The split as it was made before (from lunr's serialized index, a weight table and a
+    list per posting): the reference for the split made from the index itself."""
+    weights = {}
+    for field_ref, vector in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        weights[(field, ref)] = dict(zip(vector[0::2], vector[1::2]))
+    entries = {}
+    for term, posting in serialized["invertedIndex"]:
+        entry = {"i": posting["_index"]}
+        for field in serialized["fields"]:
+            entry[field] = [[int(ref), weights[(field, ref)][posting["_index"]]]
+                            for ref in sorted(posting.get(field, {}), key=int)]
+        entries[term] = entry
+    files, bounds, part, size = {}, [], {}, 0
+    for term in sorted(entries, key=lambda t: t.encode("utf-16-be")):
+        cost = len(search_split._dumps(entries[term])) + len(term) + 4
+        if part and size + cost > shard_bytes:
+            files[f"t{len(bounds) - 1}.json"] = search_split._dumps(part)
+            part, size = {}, 0
+        if not part:
+            bounds.append(term)
+        part[term] = entries[term]
+        size += cost
+    if part:
+        files[f"t{len(bounds) - 1}.json"] = search_split._dumps(part)
+    return bounds, files
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_index_parts_split_from_the_index_equal_those_split_from_its_serialized_form(search_docs, lang):
+    docs = [{"ref": str(n), "title": d["t"], "text": d["body"], "boost": d.get("boost", 1.0)}
+            for n, d in enumerate(search_docs)]
+    small = [{"l": d["l"], "t": d["t"], "p": d["p"], "x": d["body"][:320]} for d in search_docs]
+    index = build_index(lang, docs, searchable=False)
+    for shard_bytes in (48_000, 2_000):  # the site's size, and small parts: many boundaries
+        manifest, files = search_split.split_index(index, small, shard_bytes=shard_bytes)
+        bounds, reference = split_from_serialized(index.serialize(), small, shard_bytes)
+        assert manifest["bounds"] == bounds and manifest["shards"] == len(bounds)
+        assert len(bounds) > 1 or shard_bytes > 2_000, "small parts must give several boundaries"
+        assert {k: v for k, v in files.items() if k.startswith("t")} == reference

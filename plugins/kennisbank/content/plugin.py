@@ -11,6 +11,7 @@ import yaml
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from ..address import published_url
+from ..collector import LongLivedObjects
 from ..base import KeptAcrossRebuilds
 from ..gitdates import last_changes
 from .. import i18n
@@ -107,6 +108,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self._snippets: dict[str, Snippets] = {}
         self._glossary_plugin = None
         self._snippets_for = None  # the glossary version the snippets were made with
+        self._long_lived = LongLivedObjects()
         self._changed: dict[str, int] = {}  # file under the project root -> last change (git)
         self._anchors: dict[tuple[str, str], set[str]] = {}  # (lang, entry id) -> ids in its HTML
         # name -> callable giving (language or None for all, entry id, anchor, file, line,
@@ -114,6 +116,16 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self.anchor_sources: dict = {}
 
     # -- build-wide work, done once per set of sources --------------------------------------
+
+    def on_pre_build(self, config):
+        self._long_lived.begin()
+
+    @event_priority(-300)  # last: after mkdocs-static-i18n built the other languages (-100)
+    def on_post_build(self, config):
+        self._long_lived.end()
+
+    def on_build_error(self, error):
+        self._long_lived.release()
 
     @event_priority(50)  # before kb-sources and kb-glossary read the model
     def on_files(self, files, config):
@@ -153,6 +165,7 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         self._glossary_plugin = glossary
         if getattr(glossary, "_signature", None) != self._snippets_for:
             self._snippets, self._snippets_for = {}, getattr(glossary, "_signature", None)
+        self._long_lived.freeze()
         return files
 
     def _read(self, path: Path):
