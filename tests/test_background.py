@@ -155,3 +155,23 @@ def test_a_stream_that_nobody_reads_leaves_no_file():
     del stream
     gc.collect()
     assert not path.exists()
+
+
+def test_a_new_build_removes_the_files_of_a_killed_build_and_keeps_those_of_a_running_one(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a build that was killed: its process no longer exists
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        orphans = [tmp_path / f"kb-search-{gone.pid}-abc.pages", tmp_path / f"kb-job-{gone.pid}-def.pickle"]
+        kept = [tmp_path / f"kb-search-{running.pid}-ghi.pages", tmp_path / "kb-notes.txt"]
+        for path in orphans + kept:
+            path.write_text("x")
+        Background(parallel=False)
+        assert [p.exists() for p in orphans] == [False, False]
+        assert [p.exists() for p in kept] == [True, True]
+    finally:
+        running.kill()
+        running.wait()

@@ -8,9 +8,11 @@ import gc
 import multiprocessing
 import os
 import pickle
+import re
 import tempfile
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -39,13 +41,39 @@ def _unlink(path: str) -> None:
         pass
 
 
+# Temporary files of a build (pages on their way to the index, finished results) are named
+# after the build's process: those of a build that was killed before it could remove them
+# are removed by the next build that starts.
+ORPHAN = re.compile(r"^kb-(?:job|search)-(\d+)-")
+
+
+def temp_file(kind: str, suffix: str, build_pid: int | None = None) -> tuple[int, str]:
+    """mkstemp() for a file of the build whose process is ``build_pid`` (this process)."""
+    return tempfile.mkstemp(prefix=f"kb-{kind}-{build_pid or os.getpid()}-", suffix=suffix)
+
+
+def remove_orphans() -> None:
+    """Remove the temporary files of builds whose process is gone (killed, e.g. a stopped
+    `mkdocs serve` with results still on their way)."""
+    for path in Path(tempfile.gettempdir()).glob("kb-*"):
+        match = ORPHAN.match(path.name)
+        if not match or int(match.group(1)) == os.getpid():
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            _unlink(str(path))
+        except (PermissionError, OverflowError):
+            pass  # another user's process, or no process at all: not ours to judge
+
+
 def _run(function, *args) -> str:
     """Run a job in a worker and leave its result in a temporary file (its path is returned):
     the build reads it when the language's build ends, instead of holding every finished
     result (the exports of both languages, an index) from the moment it arrives."""
     try:
         value = function(*args)
-        fd, path = tempfile.mkstemp(prefix="kb-job-", suffix=".pickle")
+        fd, path = temp_file("job", ".pickle", os.getppid())  # named after the build that forked this worker
         with os.fdopen(fd, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         del value
@@ -116,6 +144,7 @@ class Background:
 
     def __init__(self, parallel: bool, workers: int = 1):
         self.pool = None
+        remove_orphans()
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
             gc.freeze()

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import pickle
 import struct
-import tempfile
 import time
 import weakref
 from typing import Iterator
+
+from ..background import temp_file
 
 HEADER = struct.Struct("<Q")  # the length of the pickled record that follows
 # A build that stopped without ending its stream (killed, or an error no event reported):
@@ -41,7 +42,7 @@ class PageStream:
     The file goes when it has been read, or with the writer's object if it never was."""
 
     def __init__(self):
-        fd, self.path = tempfile.mkstemp(prefix="kb-search-", suffix=".pages")
+        fd, self.path = temp_file("search", ".pages")
         self._out = os.fdopen(fd, "wb")
         self._writer = os.getpid()
         self._remove = weakref.finalize(self, _unlink, self.path)
