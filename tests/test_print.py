@@ -86,3 +86,21 @@ def test_printing_a_page_leaves_out_navigation_and_buttons_and_keeps_tables_whol
         assert after.startswith('" (http'), after
     finally:
         context.close()
+
+
+def test_a_printed_case_page_lists_the_cases_its_map_numbers(browser, server):
+    """On screen the list of the map's cases is folded; on paper nothing can be unfolded, so
+    the numbers on the printed map need the list beside them."""
+    context, page, log = open_page(browser, server, "praktijkvoorbeelden/de-buren/", VIEWPORTS["desktop"], "light")
+    try:
+        legend = page.locator(".kb-map__more .kb-map__legend").first
+        assert not legend.is_visible(), "the list is folded on screen"
+        page.emulate_media(media="print")
+        assert legend.is_visible(), "the printed map numbers cases that the page does not name"
+        assert legend.evaluate("ol => ol.getBoundingClientRect().height") > 40
+        names = [" ".join(t.split()) for t in legend.locator("a").all_inner_texts()]
+        _, text = pdf_text(page)
+    finally:
+        context.close()
+    assert len(names) > 1
+    assert [name for name in names if squeeze(name) not in text] == []
