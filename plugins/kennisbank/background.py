@@ -205,10 +205,14 @@ class LanguageJobs:
         self._generation: dict[str, int] = {}  # lang -> number of the newest delivery (serve)
         self._background: Background | None = None
 
-    def begin(self, config, parallel: bool = True) -> None:
-        self._languages.append(i18n.build_language(config))
+    def _shared(self, parallel: bool) -> Background:
         if self._background is None:
             self._background = SHARED.get(self, parallel, WORKERS)
+        return self._background
+
+    def begin(self, config, parallel: bool = True) -> None:
+        self._languages.append(i18n.build_language(config))
+        self._shared(parallel)
 
     def started(self, lang: str | None = None) -> bool:
         """Whether work was submitted (for ``lang``, or for any language)."""
@@ -216,19 +220,16 @@ class LanguageJobs:
 
     def in_background(self, parallel: bool = True) -> bool:
         """Whether submitted work runs in another process (else ``submit`` runs it at once)."""
-        if self._background is None:
-            self._background = SHARED.get(self, parallel, WORKERS)
-        return parallel and self._background.pool is not None
+        return parallel and self._shared(parallel).pool is not None
 
     def submit(self, lang: str, parallel: bool, function, *args) -> None:
-        if self._background is None:
-            self._background = SHARED.get(self, parallel, WORKERS)
+        background = self._shared(parallel)
         if not parallel:
             future: Future = Future()
             future.set_result(function(*args))
             self._pending[lang] = future
             return
-        self._pending[lang] = self._background.submit(function, *args)
+        self._pending[lang] = background.submit(function, *args)
 
     def deliver(self, config, write, wait: bool = True) -> None:
         """Hand the result of the language whose build ends to ``write(lang, result)``.

@@ -19,9 +19,9 @@ DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
 _cache_folder: Path | None = None
 
 
-def keep_dictionaries_in(folder: Path) -> None:
-    """Keep pyphen's parsed patterns in ``folder`` between builds: parsing a language's
-    LibreOffice dictionary takes about 60 ms, reading it back about 10."""
+def keep_dictionaries_in(folder: Path | None) -> None:
+    """Keep pyphen's parsed patterns in ``folder`` between builds (None: not at all): parsing
+    a language's LibreOffice dictionary takes about 60 ms, reading it back about 10."""
     global _cache_folder
     _cache_folder = folder
 

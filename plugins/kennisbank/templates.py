@@ -10,7 +10,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .hyphenate import hyphenate, keep_dictionaries_in
+from .hyphenate import hyphenate
 from .snippets import Snippets, resolve_md_links
 from .yamlmarks import Loader
 
@@ -37,7 +37,6 @@ def bytecode_cache(root: Path) -> jinja2.BytecodeCache:
     template name and a checksum of its source, so an edited template is compiled afresh."""
     folder = root / ".cache" / "kennisbank" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
-    keep_dictionaries_in(root / ".cache" / "kennisbank")  # the hyphenation patterns, likewise
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 

@@ -14,6 +14,7 @@ from ..address import published_url
 from ..collector import LongLivedObjects
 from ..base import KeptAcrossRebuilds
 from ..gitdates import last_changes
+from ..hyphenate import keep_dictionaries_in
 from .. import i18n
 from ..errors import ContentError, report
 from ..serve import keep_serving
@@ -189,6 +190,8 @@ class ContentPlugin(KeptAcrossRebuilds, BasePlugin[ContentConfig]):
         # Pages are rendered before MkDocs' on_env, so the templates get their own theme env,
         # made once: the kb/ templates do not depend on the language pass.
         if self.config.enabled and self.renderer is None:
+            # Compiled templates and parsed hyphenation patterns kept in .cache/kennisbank.
+            keep_dictionaries_in(self._root(config) / ".cache" / "kennisbank")
             self.renderer = Renderer(config.theme.get_env(), self.config.labels, bytecode_cache(self._root(config)))
         elif self.renderer is not None:
             self.renderer.refresh()

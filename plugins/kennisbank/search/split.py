@@ -60,7 +60,7 @@ def _entry_json(term_index: int, per_field: dict[str, list], fields: list[str]) 
     for field in fields:
         flat = per_field.get(field) or ()
         pairs = ",".join(f"[{flat[n]},{_dumps(flat[n + 1])}]" for n in range(0, len(flat), 2))
-        parts.append(f'"{field}":[{pairs}]')
+        parts.append(f'{_dumps(field)}:[{pairs}]')
     return ",".join(parts) + "}"
 
 
